@@ -1,0 +1,8 @@
+/**
+ * Users, log-in and API tokens, and the web security rules of the whole site (which paths are public, CSRF,
+ * security headers).
+ */
+@NullMarked
+package org.dailypapers.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,36 @@
+package org.dailypapers.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns bad input into 400 JSON bodies that name the parameter, and unknown papers into 404. */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<ApiError> badParameter(BadParameterException e) {
+        return ResponseEntity.badRequest().body(new ApiError(e.getMessage(), e.parameter()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest()
+                .body(new ApiError(
+                        "Invalid value for parameter '" + e.getName() + "': '" + e.getValue() + "'", e.getName()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest()
+                .body(new ApiError("Missing parameter '" + e.getParameterName() + "'", e.getParameterName()));
+    }
+
+    @ExceptionHandler(PaperNotFoundException.class)
+    ResponseEntity<ApiError> notFound(PaperNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(e.getMessage(), null));
+    }
+}

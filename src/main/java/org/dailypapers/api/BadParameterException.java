@@ -1,0 +1,16 @@
+package org.dailypapers.api;
+
+/** A request parameter with a value the API cannot use; answered with 400 and the parameter's name. */
+public class BadParameterException extends RuntimeException {
+
+    private final String parameter;
+
+    public BadParameterException(String parameter, String message) {
+        super(message);
+        this.parameter = parameter;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,60 @@
+package org.dailypapers.api;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.dailypapers.paper.DailyPage;
+import org.dailypapers.paper.DailyQuery;
+import org.dailypapers.paper.DailySort;
+import org.dailypapers.paper.PaperCatalog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/daily_papers}, as Hugging Face serves it. */
+@RestController
+class DailyPapersApiController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+
+    private final PaperCatalog catalog;
+
+    DailyPapersApiController(PaperCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/daily_papers")
+    ResponseEntity<List<HfJson.DailyPaperJson>> dailyPapers(
+            @RequestParam(required = false) @Nullable String date,
+            @RequestParam(required = false) @Nullable String week,
+            @RequestParam(required = false) @Nullable String month,
+            @RequestParam(name = "p", required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(name = "category", required = false) @Nullable String category,
+            @RequestParam(name = "organization", required = false) @Nullable String organization) {
+        LocalDate latest = catalog.latestDay().orElse(LocalDate.now(ZoneOffset.UTC));
+        FeedWindow window = FeedWindow.parse(date, week, month, latest);
+        int p = ApiParameters.nonNegativeInt("p", page, 0);
+        int size = ApiParameters.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        DailySort order = sort == null
+                ? DailySort.PUBLISHED_AT
+                : DailySort.fromApiName(sort)
+                        .orElseThrow(() -> new BadParameterException(
+                                "sort",
+                                "Invalid parameter 'sort': expected publishedAt or trending, got '" + sort + "'"));
+        DailyQuery query = new DailyQuery(
+                window.from(), window.to(), order, ApiParameters.category(category), blankToNull(organization));
+        DailyPage result = catalog.daily(query, (int) Math.min(Integer.MAX_VALUE, (long) p * size), size);
+        return ResponseEntity.ok()
+                .header("X-Total-Count", Long.toString(result.total()))
+                .body(result.items().stream().map(HfJson.DailyPaperJson::of).toList());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

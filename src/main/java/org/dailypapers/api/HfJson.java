@@ -1,0 +1,147 @@
+package org.dailypapers.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.DailyPaper;
+import org.dailypapers.paper.Paper;
+import org.dailypapers.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hugging Face's JSON shapes. Field names are HF's; additions (categories, arXiv links) are extra fields that HF
+ * clients keep as attributes. Users carry both {@code name} (HF API) and {@code user} (what
+ * {@code huggingface_hub.User} reads).
+ */
+public final class HfJson {
+
+    private HfJson() {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Author(String name, boolean hidden) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record User(
+            String name,
+            String user,
+            @Nullable String fullname,
+            @Nullable String avatarUrl,
+            String type,
+            boolean isPro) {
+
+        static @Nullable User of(DailyEntry.@Nullable Submitter s) {
+            return s == null
+                    ? null
+                    : new User(
+                            s.name(),
+                            s.name(),
+                            s.fullname() == null ? s.name() : s.fullname(),
+                            s.avatarUrl(),
+                            "user",
+                            false);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Organization(
+            String name, @Nullable String fullname, @Nullable String avatar, @Nullable String avatarUrl) {
+
+        static @Nullable Organization of(DailyEntry.@Nullable Organization o) {
+            return o == null ? null : new Organization(o.name(), o.fullname(), o.avatarUrl(), o.avatarUrl());
+        }
+    }
+
+    /** The {@code paper} object of HF's API, also the body of {@code GET /api/papers/{id}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PaperJson(
+            String id,
+            List<Author> authors,
+            @Nullable String publishedAt,
+            @Nullable String submittedOnDailyAt,
+            @Nullable User submittedOnDailyBy,
+            String title,
+            String summary,
+            int upvotes,
+            @Nullable String githubRepo,
+            @Nullable String projectPage,
+            @Nullable Integer githubStars,
+            @Nullable Organization organization,
+            List<String> categories,
+            @Nullable String primaryCategory,
+            int version,
+            @Nullable String comments,
+            @JsonProperty("journalRef") @Nullable String journalRef,
+            @Nullable String doi,
+            @Nullable String license,
+            String arxivUrl,
+            String pdfUrl) {
+
+        public static PaperJson of(Paper p, @Nullable DailyEntry e) {
+            return new PaperJson(
+                    p.id().id(),
+                    p.authors().stream().map(n -> new Author(n, false)).toList(),
+                    Timestamps.formatNullable(p.publishedAt()),
+                    e == null ? null : Timestamps.formatNullable(e.submittedAt()),
+                    e == null ? null : User.of(e.submittedBy()),
+                    p.title(),
+                    p.abstractText(),
+                    p.upvotes(),
+                    p.githubRepo().orElse(null),
+                    p.projectPage().orElse(null),
+                    p.githubStars(),
+                    e == null ? null : Organization.of(e.organization()),
+                    p.categories(),
+                    p.primaryCategory().orElse(null),
+                    p.version(),
+                    p.comments(),
+                    p.journalRef(),
+                    p.doi(),
+                    p.license(),
+                    p.absUrl(),
+                    p.pdfUrl());
+        }
+    }
+
+    /** One element of {@code /api/daily_papers}: the paper plus the submission to Daily Papers. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DailyPaperJson(
+            PaperJson paper,
+            @Nullable String publishedAt,
+            String title,
+            String summary,
+            int numComments,
+            @Nullable User submittedBy,
+            @Nullable Organization organization,
+            boolean isAuthorParticipating) {
+
+        public static DailyPaperJson of(DailyPaper dp) {
+            Paper p = dp.paper();
+            DailyEntry e = dp.entry();
+            return new DailyPaperJson(
+                    PaperJson.of(p, e),
+                    Timestamps.formatNullable(e.submittedAt() != null ? e.submittedAt() : p.publishedAt()),
+                    p.title(),
+                    p.abstractText(),
+                    e.numComments(),
+                    User.of(e.submittedBy()),
+                    Organization.of(e.organization()),
+                    false);
+        }
+
+        /** A paper without a daily entry (search results) in the same shape. */
+        public static DailyPaperJson of(Paper p, @Nullable DailyEntry e) {
+            return e != null
+                    ? of(new DailyPaper(e, p))
+                    : new DailyPaperJson(
+                            PaperJson.of(p, null),
+                            Timestamps.formatNullable(p.publishedAt()),
+                            p.title(),
+                            p.abstractText(),
+                            0,
+                            null,
+                            null,
+                            false);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.dailypapers.api;
+
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.Paper;
+import org.dailypapers.paper.PaperCatalog;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/papers/{id}}: one paper in HF's shape; old-style ids ({@code hep-th/9901001}) work too. */
+@RestController
+class PapersApiController {
+
+    private final PaperCatalog catalog;
+
+    PapersApiController(PaperCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/papers/{id}")
+    HfJson.PaperJson paper(@PathVariable String id) {
+        return find(id);
+    }
+
+    @GetMapping("/api/papers/{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}")
+    HfJson.PaperJson oldStylePaper(@PathVariable String archive, @PathVariable String number) {
+        return find(archive + "/" + number);
+    }
+
+    private HfJson.PaperJson find(String raw) {
+        ArxivId id = ArxivId.parse(raw)
+                .orElseThrow(() -> new BadParameterException("id", "Invalid arXiv id: '" + raw + "'"));
+        Paper paper = catalog.find(id).orElseThrow(() -> new PaperNotFoundException(id.id()));
+        return HfJson.PaperJson.of(paper, catalog.findEntry(id).orElse(null));
+    }
+}

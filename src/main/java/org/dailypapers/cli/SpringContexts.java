@@ -1,0 +1,36 @@
+package org.dailypapers.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dailypapers.DailyPapersApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the application context for a command: with the web server for {@code serve}, without it otherwise. */
+final class SpringContexts {
+
+    private static List<String> springArgs = List.of();
+
+    private SpringContexts() {}
+
+    static void configure(List<String> args) {
+        springArgs = List.copyOf(args);
+    }
+
+    static ConfigurableApplicationContext start(boolean web, Map<String, Object> properties) {
+        List<String> args = new ArrayList<>(springArgs);
+        // As command-line arguments these outrank application.properties and the environment, as a command's own
+        // options must (bench runs in its own temporary home even when DAILYPAPERS_HOME is set).
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new SpringApplicationBuilder(DailyPapersApplication.class)
+                .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(args.toArray(String[]::new));
+    }
+
+    static ConfigurableApplicationContext startOffline() {
+        return start(false, Map.of("spring.main.lazy-initialization", "false"));
+    }
+}

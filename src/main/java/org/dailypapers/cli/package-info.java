@@ -1,0 +1,8 @@
+/**
+ * The {@code dailypapers} command line (picocli): starts Spring in the mode a command needs (web for
+ * {@code serve}, none otherwise) and calls the modules' facades. Owns no data.
+ */
+@NullMarked
+package org.dailypapers.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package org.dailypapers.paper;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A window of the daily feed.
+ *
+ * @param from first day, inclusive
+ * @param to last day, inclusive
+ * @param category an arXiv category ({@code cs.CL}) or archive ({@code cs}) to keep, or null for all
+ * @param organization an organisation name to keep, or null for all
+ */
+public record DailyQuery(
+        LocalDate from, LocalDate to, DailySort sort, @Nullable String category, @Nullable String organization) {
+
+    public DailyQuery {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("window ends before it starts: " + from + ".." + to);
+        }
+    }
+
+    public static DailyQuery day(LocalDate day, DailySort sort) {
+        return new DailyQuery(day, day, sort, null, null);
+    }
+}

@@ -1,0 +1,9 @@
+package org.dailypapers.shared;
+
+import java.util.Map;
+
+/** A module's lines for {@code dailypapers stats}, such as {@code indexed} and {@code embedded}. */
+public interface StatisticsContributor {
+
+    Map<String, Long> statistics();
+}

@@ -1,0 +1,8 @@
+/**
+ * Cross-cutting pieces every module may use: configuration properties of the instance (home folder, public base
+ * URL) and the UTC timestamp format shared by the database and the JSON API.
+ */
+@NullMarked
+package org.dailypapers.shared;
+
+import org.jspecify.annotations.NullMarked;
