@@ -22,6 +22,7 @@ import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.UpsertOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +38,10 @@ public class PaperImporter {
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
 
     private final PaperCatalog catalog;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Reading records one by one from an array means there is always more after each one. */
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     PaperImporter(PaperCatalog catalog) {
         this.catalog = catalog;
