@@ -58,6 +58,12 @@ final class ReplayServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
+    /** New routes and an empty request log, for the next test. */
+    void reset(Function<Request, Reply> newRoutes) {
+        this.routes = newRoutes;
+        requests.clear();
+    }
+
     List<Request> requests() {
         return List.copyOf(requests);
     }
