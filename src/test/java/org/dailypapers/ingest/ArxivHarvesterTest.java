@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dailypapers.paper.ArxivId;
@@ -306,6 +308,93 @@ class ArxivHarvesterTest {
         assertThat(rerun.resumedAtPage()).isEqualTo(3);
         assertThat(rerun.pages()).isEqualTo(1);
         assertThat(snapshot()).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void shouldEndWithTheSameCatalogWhenAHarvestingProcessIsKilledAndTheHarvestRunsAgain() throws Exception {
+        writeRules(CURATION_RULES);
+        harvest();
+        List<String> uninterrupted = snapshot();
+        emptyCatalog();
+        writeRules(CURATION_RULES);
+
+        // a separate JVM runs `dailypapers harvest` on the same database; page 2 is held back until it is killed
+        CountDownLatch secondPageAsked = new CountDownLatch(1);
+        CountDownLatch killed = new CountDownLatch(1);
+        SERVER.reset(r -> {
+            if (TOKEN_1.equals(r.param("resumptionToken"))) {
+                secondPageAsked.countDown();
+                awaitQuietly(killed);
+            }
+            return recordedPages(r);
+        });
+        Path log = HOME.resolve("child.log");
+        Process child = new ProcessBuilder(
+                        javaBinary(),
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.dailypapers.DailyPapersApplication",
+                        "--dailypapers.home=" + HOME,
+                        "--dailypapers.db-url=",
+                        "--dailypapers.arxiv.oai-base-url=" + SERVER.url("/oai2"),
+                        "--dailypapers.arxiv.request-interval=0s",
+                        "--dailypapers.curation.file=" + HOME.resolve("curation.yml"),
+                        "harvest",
+                        "--from",
+                        "2014-10-01",
+                        "--set",
+                        "cs")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            boolean reached = secondPageAsked.await(5, TimeUnit.MINUTES);
+            assertThat(reached)
+                    .as(() -> "the child never asked for page 2:\n" + readQuietly(log))
+                    .isTrue();
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(1, TimeUnit.MINUTES);
+            killed.countDown();
+        }
+        assertThat(child.isAlive()).isFalse();
+        assertThat(catalogIds()).isEqualTo(recordedIds(PAGE_1));
+        HarvestProgressStore.State afterKill = store.find(HarvestProgressStore.key("arXivRaw", "cs", FROM, null))
+                .orElseThrow();
+        assertThat(afterKill.pagesDone()).isEqualTo(1);
+        assertThat(afterKill.resumptionToken()).isEqualTo(TOKEN_1);
+
+        SERVER.reset(ArxivHarvesterTest::recordedPages);
+        HarvestSummary rerun = harvester.harvest(HarvestRequest.incremental(), HarvestListener.NONE);
+
+        assertThat(rerun.resumedAtPage()).isEqualTo(2);
+        assertThat(rerun.harvested()).isEqualTo(390);
+        assertThat(snapshot()).isEqualTo(uninterrupted);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
     }
 
     @Test

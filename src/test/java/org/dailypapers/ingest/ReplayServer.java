@@ -19,21 +19,21 @@ import java.util.function.Function;
  * A local HTTP server on 127.0.0.1 (free port) that answers from recorded arXiv responses. The routing function
  * sees each request and picks the reply, so a test can script pages, errors and outages; every request is logged.
  */
-final class ReplayServer implements AutoCloseable {
+public final class ReplayServer implements AutoCloseable {
 
-    record Request(URI uri, Map<String, String> query) {
-        String param(String name) {
+    public record Request(URI uri, Map<String, String> query) {
+        public String param(String name) {
             return query.get(name);
         }
     }
 
     /** A reply; {@code status} -1 drops the connection without an answer, as a crashed server would. */
-    record Reply(int status, Map<String, String> headers, byte[] body) {
-        static Reply ok(byte[] body) {
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
+        public static Reply ok(byte[] body) {
             return new Reply(200, Map.of("Content-Type", "text/xml; charset=utf-8"), body);
         }
 
-        static Reply status(int status, Map<String, String> headers) {
+        public static Reply status(int status, Map<String, String> headers) {
             return new Reply(status, headers, new byte[0]);
         }
     }
@@ -42,7 +42,7 @@ final class ReplayServer implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Function<Request, Reply> routes;
 
-    ReplayServer(Function<Request, Reply> routes) throws IOException {
+    public ReplayServer(Function<Request, Reply> routes) throws IOException {
         this.routes = routes;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
@@ -54,17 +54,17 @@ final class ReplayServer implements AutoCloseable {
         this.routes = newRoutes;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** New routes and an empty request log, for the next test. */
-    void reset(Function<Request, Reply> newRoutes) {
+    public void reset(Function<Request, Reply> newRoutes) {
         this.routes = newRoutes;
         requests.clear();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

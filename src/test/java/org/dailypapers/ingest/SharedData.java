@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * found walking up from the working directory (a checkout sits next to {@code shared/}, a worktree one level
  * deeper).
  */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {}
 
-    static Path root() {
+    public static Path root() {
         String configured = System.getProperty("dailypapers.shared-data");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
@@ -29,15 +29,15 @@ final class SharedData {
                 + Path.of("").toAbsolutePath() + "; set -Ddailypapers.shared-data=/path/to/shared/data");
     }
 
-    static Path oai(String file) {
+    public static Path oai(String file) {
         return root().resolve("arxiv-oai-pmh").resolve(file);
     }
 
-    static Path atom(String file) {
+    public static Path atom(String file) {
         return root().resolve("arxiv-api-atom").resolve(file);
     }
 
-    static byte[] bytes(Path file) {
+    public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
