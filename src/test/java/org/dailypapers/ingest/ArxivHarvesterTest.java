@@ -28,6 +28,10 @@ import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.search.SearchHit;
+import org.dailypapers.search.SearchRequest;
+import org.dailypapers.search.SearchResult;
+import org.dailypapers.search.SearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,40 @@ class ArxivHarvesterTest {
         RecordingSleeper recordingSleeper() {
             return new RecordingSleeper();
         }
+
+        @Bean
+        @Primary
+        ScriptedSearch scriptedSearch() {
+            return new ScriptedSearch();
+        }
+    }
+
+    /**
+     * Stands in for the search module so that saved-search rules can be checked on their own: answers every query
+     * with the hits a test scripts, and remembers the requests.
+     */
+    static final class ScriptedSearch implements SearchService {
+        final List<SearchRequest> requests = new CopyOnWriteArrayList<>();
+        volatile List<String> hits = List.of();
+
+        @Override
+        public SearchResult search(SearchRequest request) {
+            requests.add(request);
+            List<SearchHit> found = hits.stream()
+                    .map(id -> new SearchHit(ArxivId.of(id), 1.0, null, null))
+                    .toList();
+            return new SearchResult(found.size(), found, Map.of(), null);
+        }
+
+        @Override
+        public List<SearchHit> similarTo(ArxivId id, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<SearchHit> similarToText(String text, int limit) {
+            return List.of();
+        }
     }
 
     @DynamicPropertySource
@@ -100,6 +138,9 @@ class ArxivHarvesterTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ScriptedSearch search;
+
     @BeforeEach
     void emptyCatalog() throws IOException {
         for (String table : List.of("daily_entry", "paper", "arxiv_harvest", "curation_dismissal")) {
@@ -108,6 +149,8 @@ class ArxivHarvesterTest {
         Files.deleteIfExists(HOME.resolve("curation.yml"));
         SERVER.reset(ArxivHarvesterTest::recordedPages);
         sleeper.clear();
+        search.requests.clear();
+        search.hits = List.of();
     }
 
     @AfterAll
@@ -513,6 +556,35 @@ class ArxivHarvesterTest {
         assertThat(again.proposed()).isZero();
         assertThat(catalog.findEntry(ArxivId.of("1606.03238"))).isEmpty();
         assertThat(catalog.find(ArxivId.of("1606.03238"))).isPresent();
+    }
+
+    @Test
+    void shouldProposeWhatASavedSearchFindsAmongTheHarvestedPapers() throws IOException {
+        writeRules(
+                """
+                max-age-days: 0
+                rules:
+                  - name: quantum, computer science only
+                    search: quantum
+                    categories: [cs]
+                  - name: hep-th search
+                    search: "cat:hep-th"
+                """);
+        // 1412.8323 is on page 3 (quant-ph, hep-th), 1604.03168 on page 2 (cs.CV), 2501.00001 was not harvested
+        search.hits = List.of("1412.8323", "1604.03168", "2501.00001");
+
+        HarvestSummary summary = harvest();
+
+        assertThat(summary.proposed()).isEqualTo(2);
+        assertThat(catalog.findEntry(ArxivId.of("1604.03168")).orElseThrow().submittedBy())
+                .isEqualTo(Curation.AUTO);
+        assertThat(catalog.findEntry(ArxivId.of("1412.8323")).orElseThrow().day())
+                .isEqualTo(LocalDate.parse("2017-12-14"));
+        assertThat(catalog.find(ArxivId.of("2501.00001"))).isEmpty();
+        assertThat(search.requests).extracting(SearchRequest::query).containsExactly("quantum", "cat:hep-th");
+        // the search is limited to the submission days of what was harvested
+        assertThat(search.requests.getFirst().from()).isEqualTo(LocalDate.parse("2007-04-03"));
+        assertThat(search.requests.getFirst().to()).isEqualTo(LocalDate.parse("2016-07-06"));
     }
 
     @Test
