@@ -48,7 +48,8 @@ class CurationCommand implements Runnable {
                     System.out.println("rule '" + r.name() + "':" + part(" categories", r.categories())
                             + part(" keywords", r.keywords()) + part(" authors", r.authors())
                             + part(" organizations", r.organizations())
-                            + (r.search() == null ? "" : " search=" + r.search()));
+                            + (r.search() == null ? "" : " search=" + r.search())
+                            + (r.similarToUpvoted() == 0 ? "" : " similar-to-upvoted=" + r.similarToUpvoted()));
                 }
                 System.out.println("rules=" + rules.rules().size());
                 return 0;

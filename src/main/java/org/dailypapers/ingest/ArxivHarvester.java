@@ -92,7 +92,7 @@ public class ArxivHarvester {
         UpsertOutcome total = UpsertOutcome.NONE;
         List<String> problems = new ArrayList<>();
         List<OaiPmhParser.Harvested> forSearchRules = new ArrayList<>();
-        boolean searchRules = rules.rules().stream().anyMatch(r -> r.search() != null);
+        boolean searchRules = rules.rules().stream().anyMatch(CurationRule::needsSearch);
         boolean restartedOnce = false;
         String token = state.resumptionToken();
         boolean more = true;

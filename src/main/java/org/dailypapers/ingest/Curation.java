@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.DailyQuery;
+import org.dailypapers.paper.DailySort;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.search.SearchHit;
@@ -27,6 +29,7 @@ import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
 import org.dailypapers.search.SearchResult;
 import org.dailypapers.search.SearchService;
+import org.dailypapers.search.SearchSort;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,8 @@ public class Curation {
 
     private static final Logger log = LoggerFactory.getLogger(Curation.class);
     private static final int SEARCH_RULE_HITS = 1000;
+    private static final int SIMILAR_PER_PAPER = 50;
+    private static final int UPVOTE_WINDOW_DAYS = 30;
 
     private final Path file;
     private final PaperCatalog catalog;
@@ -198,19 +203,19 @@ public class Curation {
     }
 
     /**
-     * Rules with a saved search: the search module answers the query once the harvested papers are in the
-     * catalog; papers that also meet the rule's other criteria are proposed. Without a search module such rules
-     * propose nothing (logged).
+     * Rules that need the search module (a saved search, or similarity to the community's most upvoted papers):
+     * answered once the harvested papers are in the catalog; papers that also meet the rule's other criteria are
+     * proposed. Without a search module such rules propose nothing (logged).
      */
     int proposeBySearch(CurationRules rules, Collection<OaiPmhParser.Harvested> harvested) {
         List<CurationRule> searchRules =
-                rules.rules().stream().filter(r -> r.search() != null).toList();
+                rules.rules().stream().filter(CurationRule::needsSearch).toList();
         if (searchRules.isEmpty() || harvested.isEmpty()) {
             return 0;
         }
         SearchService service = search.getIfAvailable();
         if (service == null) {
-            log.warn("curation rules with a saved search are skipped: no search module in this build");
+            log.warn("curation rules that need the search module are skipped: no search module in this build");
             return 0;
         }
         Map<ArxivId, OaiPmhParser.Harvested> byId = new LinkedHashMap<>();
@@ -228,45 +233,73 @@ public class Curation {
         if (byId.isEmpty()) {
             return 0;
         }
-        List<PaperRecord> records = new ArrayList<>();
-        Set<ArxivId> chosen = new HashSet<>();
+        Map<ArxivId, PaperRecord> chosen = new LinkedHashMap<>();
         for (CurationRule rule : searchRules) {
-            SearchResult result = service.search(new SearchRequest(
-                    rule.search(),
-                    SearchMode.BM25,
-                    from,
-                    to,
-                    List.of(),
-                    false,
-                    null,
-                    org.dailypapers.search.SearchSort.RELEVANCE,
-                    0,
-                    SEARCH_RULE_HITS));
-            if (result.error() != null) {
-                log.warn("curation rule '{}': search '{}' failed: {}", rule.name(), rule.search(), result.error());
-                continue;
-            }
-            for (SearchHit hit : result.hits()) {
-                OaiPmhParser.Harvested h = byId.get(hit.id().withoutVersion());
-                if (h == null || chosen.contains(h.paper().id())) {
+            List<SearchHit> hits = new ArrayList<>();
+            if (rule.search() != null) {
+                SearchResult result = service.search(new SearchRequest(
+                        rule.search(),
+                        SearchMode.BM25,
+                        from,
+                        to,
+                        List.of(),
+                        false,
+                        null,
+                        SearchSort.RELEVANCE,
+                        0,
+                        SEARCH_RULE_HITS));
+                if (result.error() != null) {
+                    log.warn("curation rule '{}': search '{}' failed: {}", rule.name(), rule.search(), result.error());
                     continue;
                 }
-                Optional<Curator.Match> m = Curator.matchRule(rule, h);
-                if (m.isPresent()) {
-                    chosen.add(h.paper().id());
-                    records.add(new PaperRecord(h.paper(), entry(h, m.get())));
+                hits.addAll(result.hits());
+            }
+            if (rule.similarToUpvoted() > 0) {
+                List<SearchHit> similar = new ArrayList<>();
+                for (ArxivId liked : mostUpvoted(rule.similarToUpvoted())) {
+                    similar.addAll(service.similarTo(liked, SIMILAR_PER_PAPER));
                 }
+                if (rule.search() == null) {
+                    hits.addAll(similar);
+                } else {
+                    // both named: a hit must be found by both
+                    Set<ArxivId> similarIds = new HashSet<>();
+                    similar.forEach(h -> similarIds.add(h.id().withoutVersion()));
+                    hits.removeIf(h -> !similarIds.contains(h.id().withoutVersion()));
+                }
+            }
+            for (SearchHit hit : hits) {
+                OaiPmhParser.Harvested h = byId.get(hit.id().withoutVersion());
+                if (h == null || chosen.containsKey(h.paper().id())) {
+                    continue;
+                }
+                Curator.matchRule(rule, h)
+                        .ifPresent(m -> chosen.put(h.paper().id(), new PaperRecord(h.paper(), entry(h, m))));
             }
         }
         Integer written = transactions.execute(status -> {
-            Set<ArxivId> blocked = blocked(chosen);
-            List<PaperRecord> allowed = records.stream()
+            Set<ArxivId> blocked = blocked(chosen.keySet());
+            List<PaperRecord> allowed = chosen.values().stream()
                     .filter(r -> !blocked.contains(r.paper().id()))
                     .toList();
             catalog.upsert(allowed);
             return allowed.size();
         });
         return written == null ? 0 : written;
+    }
+
+    /** The most upvoted papers on the feed in the 30 days up to its latest day, people's taste on this instance. */
+    private List<ArxivId> mostUpvoted(int count) {
+        Optional<LocalDate> latest = catalog.latestDay();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        DailyQuery window = new DailyQuery(
+                latest.get().minusDays(UPVOTE_WINDOW_DAYS - 1), latest.get(), DailySort.UPVOTES, null, null);
+        return catalog.daily(window, 0, count).items().stream()
+                .filter(dp -> dp.paper().upvotes() > 0)
+                .map(dp -> dp.paper().id())
+                .toList();
     }
 
     /** Papers already on the feed (their entry stays as it is) or dismissed by an admin. */

@@ -23,13 +23,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     keywords: ["large language model", "instruction tuning"]
  *   - name: our lab
  *     organizations: [DeepMind]
+ *   - name: like what we upvote
+ *     similar-to-upvoted: 20
  * </pre>
  */
 final class CurationFile {
 
     private static final Set<String> TOP_KEYS = Set.of("max-age-days", "rules");
     private static final Set<String> RULE_KEYS =
-            Set.of("name", "categories", "keywords", "authors", "organizations", "search");
+            Set.of("name", "categories", "keywords", "authors", "organizations", "search", "similar-to-upvoted");
 
     private CurationFile() {}
 
@@ -94,6 +96,10 @@ final class CurationFile {
         if (search != null && !(search instanceof String)) {
             throw new IllegalArgumentException(place + ": search: expected a query text");
         }
+        Object similar = map.get("similar-to-upvoted");
+        if (similar != null && !(similar instanceof Integer)) {
+            throw new IllegalArgumentException(place + ": similar-to-upvoted: expected a number of papers");
+        }
         try {
             return new CurationRule(
                     name == null ? "rule " + number : String.valueOf(name),
@@ -101,7 +107,8 @@ final class CurationFile {
                     strings(place, map, "keywords"),
                     strings(place, map, "authors"),
                     strings(place, map, "organizations"),
-                    (String) search);
+                    (String) search,
+                    similar == null ? 0 : (Integer) similar);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage());
         }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides which harvested papers a rule set proposes. Pure and cheap: it runs on every harvested page. Criteria
- * that need the search index ({@link CurationRule#search()}) are answered later, by {@link Curation}, once the page
+ * that need the search index ({@link CurationRule#needsSearch()}) are answered later, by {@link Curation}, once the page
  * is in the catalog; here such a rule only checks its other criteria.
  */
 final class Curator {
@@ -29,7 +29,7 @@ final class Curator {
             return Optional.empty();
         }
         for (CurationRule rule : rules.rules()) {
-            if (rule.search() != null && !includeSearchRules) {
+            if (rule.needsSearch() && !includeSearchRules) {
                 continue;
             }
             Optional<Match> m = matchRule(rule, h);

@@ -86,7 +86,9 @@ class ArxivHarvesterTest {
      */
     static final class ScriptedSearch implements SearchService {
         final List<SearchRequest> requests = new CopyOnWriteArrayList<>();
+        final List<ArxivId> similarAsked = new CopyOnWriteArrayList<>();
         volatile List<String> hits = List.of();
+        volatile Map<String, List<String>> similar = Map.of();
 
         @Override
         public SearchResult search(SearchRequest request) {
@@ -99,7 +101,10 @@ class ArxivHarvesterTest {
 
         @Override
         public List<SearchHit> similarTo(ArxivId id, int limit) {
-            return List.of();
+            similarAsked.add(id);
+            return similar.getOrDefault(id.id(), List.of()).stream()
+                    .map(other -> new SearchHit(ArxivId.of(other), 0.9, null, null))
+                    .toList();
         }
 
         @Override
@@ -150,7 +155,9 @@ class ArxivHarvesterTest {
         SERVER.reset(ArxivHarvesterTest::recordedPages);
         sleeper.clear();
         search.requests.clear();
+        search.similarAsked.clear();
         search.hits = List.of();
+        search.similar = Map.of();
     }
 
     @AfterAll
@@ -585,6 +592,65 @@ class ArxivHarvesterTest {
         // the search is limited to the submission days of what was harvested
         assertThat(search.requests.getFirst().from()).isEqualTo(LocalDate.parse("2007-04-03"));
         assertThat(search.requests.getFirst().to()).isEqualTo(LocalDate.parse("2016-07-06"));
+    }
+
+    @Test
+    void shouldProposePapersSimilarToWhatTheCommunityUpvoted() throws IOException {
+        writeRules(
+                """
+                max-age-days: 0
+                rules:
+                  - name: like what we upvote, computer science only
+                    similar-to-upvoted: 5
+                    categories: [cs]
+                """);
+        Paper liked = new Paper(
+                ArxivId.of("1603.09999"),
+                1,
+                "A much liked paper",
+                "About vision.",
+                List.of("Bob"),
+                List.of("cs.CV"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                30,
+                null);
+        Paper ignored = new Paper(
+                ArxivId.of("1603.09998"),
+                1,
+                "A paper nobody upvoted",
+                "About nothing.",
+                List.of("Eve"),
+                List.of("cs.CV"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                0,
+                null);
+        DailyEntry.Submitter bob = new DailyEntry.Submitter("bob", null, null);
+        catalog.upsert(List.of(
+                new PaperRecord(liked, new DailyEntry(liked.id(), LocalDate.parse("2016-10-01"), null, bob, 0, null)),
+                new PaperRecord(
+                        ignored, new DailyEntry(ignored.id(), LocalDate.parse("2016-10-01"), null, bob, 0, null))));
+        // 1604.03168 (cs.CV) was harvested; 1412.8323 too, but it is not cs
+        search.similar = Map.of("1603.09999", List.of("1604.03168", "1412.8323"));
+
+        HarvestSummary summary = harvest();
+
+        assertThat(search.similarAsked).containsExactly(ArxivId.of("1603.09999"));
+        assertThat(summary.proposed()).isEqualTo(1);
+        assertThat(catalog.findEntry(ArxivId.of("1604.03168")).orElseThrow().submittedBy())
+                .isEqualTo(Curation.AUTO);
+        assertThat(catalog.findEntry(ArxivId.of("1412.8323"))).isEmpty();
     }
 
     @Test

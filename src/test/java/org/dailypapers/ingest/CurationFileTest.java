@@ -26,16 +26,20 @@ class CurationFileTest {
                   - authors: [Yann LeCun]
                     organizations: Meta
                   - search: 'title:diffusion'
+                  - similar-to-upvoted: 20
+                    categories: [cs]
                 """);
 
         assertThat(rules.maxAgeDays()).isEqualTo(3);
-        assertThat(rules.rules()).hasSize(3);
+        assertThat(rules.rules()).hasSize(4);
         assertThat(rules.rules().get(0).categories()).containsExactly("cs.CL");
         assertThat(rules.rules().get(0).keywords())
                 .containsExactly("large language model", "retrieval-augmented generation");
         assertThat(rules.rules().get(1).name()).isEqualTo("rule 2");
         assertThat(rules.rules().get(1).organizations()).containsExactly("Meta");
         assertThat(rules.rules().get(2).search()).isEqualTo("title:diffusion");
+        assertThat(rules.rules().get(3).similarToUpvoted()).isEqualTo(20);
+        assertThat(rules.rules().get(3).needsSearch()).isTrue();
     }
 
     @Test
@@ -78,7 +82,7 @@ class CurationFileTest {
     @Test
     void shouldMatchAuthorsWithoutCaseOrAccents() {
         CurationRule rule =
-                new CurationRule("people", List.of(), List.of(), List.of("Jurgen Schmidhuber"), List.of(), null);
+                new CurationRule("people", List.of(), List.of(), List.of("Jurgen Schmidhuber"), List.of(), null, 0);
 
         assertThat(Curator.matchRule(rule, harvested(List.of("Jürgen  Schmidhuber"), List.of("cs.LG"), null)))
                 .isPresent();
