@@ -3,7 +3,6 @@ package org.dailypapers.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -29,9 +28,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class CurationFile {
 
-    private static final Set<String> TOP_KEYS = Set.of("max-age-days", "rules");
-    private static final Set<String> RULE_KEYS =
-            Set.of("name", "categories", "keywords", "authors", "organizations", "search", "similar-to-upvoted");
+    private static final List<String> TOP_KEYS = List.of("max-age-days", "rules");
+    private static final List<String> RULE_KEYS =
+            List.of("name", "categories", "keywords", "authors", "organizations", "search", "similar-to-upvoted");
 
     private CurationFile() {}
 
