@@ -165,8 +165,11 @@ public class ArxivHarvester {
         }
         LocalDate from = request.from();
         if (from == null) {
-            from = store.latestComplete(prefix, set)
+            // The newest day any finished harvest reached, so that a backfill of old days run in between does not
+            // send the daily harvest back to them.
+            from = store.completed(prefix, set).stream()
                     .map(s -> s.until() != null ? s.until() : LocalDate.ofInstant(s.startedAt(), ZoneOffset.UTC))
+                    .max(LocalDate::compareTo)
                     .orElse(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1));
         }
         String key = HarvestProgressStore.key(prefix, set, from, request.until());

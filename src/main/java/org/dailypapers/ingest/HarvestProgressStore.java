@@ -62,11 +62,16 @@ class HarvestProgressStore {
     }
 
     Optional<State> latestComplete(String metadataPrefix, String set) {
+        return completed(metadataPrefix, set).stream().findFirst();
+    }
+
+    /** Finished harvests of that format and set, most recently finished first. */
+    List<State> completed(String metadataPrefix, String set) {
         return jdbc.sql("SELECT * FROM arxiv_harvest WHERE metadata_prefix = ? AND set_spec = ? AND complete = 1"
-                        + " ORDER BY updated_at DESC LIMIT 1")
+                        + " ORDER BY updated_at DESC")
                 .params(metadataPrefix, set)
                 .query((rs, n) -> map(rs))
-                .optional();
+                .list();
     }
 
     List<State> all() {

@@ -146,6 +146,9 @@ class ArxivHarvesterTest {
     @Autowired
     ScriptedSearch search;
 
+    @Autowired
+    ArxivClient client;
+
     @BeforeEach
     void emptyCatalog() throws IOException {
         for (String table : List.of("daily_entry", "paper", "arxiv_harvest", "curation_dismissal")) {
@@ -445,6 +448,38 @@ class ArxivHarvesterTest {
         } catch (IOException e) {
             return "(no output: " + e.getMessage() + ")";
         }
+    }
+
+    @Test
+    void shouldContinueDailyFromTheNewestDayAFinishedHarvestReached() {
+        harvester.harvest(new HarvestRequest(FROM, LocalDate.parse("2014-12-31"), "cs", null), HarvestListener.NONE);
+        // a backfill of older days, finished later
+        harvester.harvest(
+                new HarvestRequest(LocalDate.parse("2010-01-01"), LocalDate.parse("2010-01-31"), "cs", null),
+                HarvestListener.NONE);
+        SERVER.reset(ArxivHarvesterTest::recordedPages);
+
+        harvester.harvest(HarvestRequest.incremental(), HarvestListener.NONE);
+
+        assertThat(SERVER.requests().getFirst().query())
+                .containsEntry("from", "2014-12-31")
+                .doesNotContainKey("until");
+    }
+
+    @Test
+    void shouldRefreshCatalogPapersFromTheApi() {
+        harvest();
+        byte[] body = SharedData.bytes(SharedData.atom("arxiv-py-legacy-2016/id_list_1111.2011v2.xml"));
+        SERVER.reset(r -> r.uri().getPath().equals("/api/query") && "1111.2011".equals(r.param("id_list"))
+                ? ReplayServer.Reply.ok(body)
+                : ReplayServer.Reply.status(404, Map.of()));
+
+        var outcome = client.refresh(List.of(ArxivId.of("1111.2011v1")));
+
+        assertThat(outcome.imported()).isEqualTo(1);
+        Paper refreshed = catalog.find(ArxivId.of("1111.2011")).orElseThrow();
+        assertThat(refreshed.version()).isEqualTo(2);
+        assertThat(refreshed.authors()).contains("Adrian Del Maestro");
     }
 
     @Test
