@@ -229,6 +229,25 @@ public class PaperCatalog {
         return repository.maxChangeSeq();
     }
 
+    /**
+     * Takes a paper off the daily feed: its entry goes, the paper stays in the catalog. False when it had no entry.
+     * Used by admins to remove what automatic curation proposed.
+     */
+    public boolean removeDailyEntry(ArxivId id) {
+        Boolean done = transactions.execute(status -> {
+            if (repository.deleteEntry(id.id()) == 0) {
+                return false;
+            }
+            repository.touch(List.of(id.id()), nextSeqs(1));
+            return true;
+        });
+        if (Boolean.TRUE.equals(done)) {
+            events.publishEvent(new PapersChanged(List.of(id.withoutVersion())));
+            return true;
+        }
+        return false;
+    }
+
     /** Adds (or with a negative delta removes) upvotes; false when the paper is unknown. */
     public boolean addUpvotes(ArxivId id, int delta) {
         Boolean done = transactions.execute(status -> repository.addUpvotes(id.id(), delta, nextSeqs(1)) > 0);

@@ -148,6 +148,10 @@ class PaperRepository {
                 });
     }
 
+    int deleteEntry(String id) {
+        return jdbc.sql("DELETE FROM daily_entry WHERE paper_id = ?").param(id).update();
+    }
+
     /** Touches papers so that the search index picks them up again (their daily entry changed). */
     void touch(List<String> ids, long firstSeq) {
         template.batchUpdate("UPDATE paper SET change_seq = ? WHERE id = ?", new BatchPreparedStatementSetter() {

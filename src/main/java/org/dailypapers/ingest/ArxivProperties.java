@@ -1,0 +1,34 @@
+package org.dailypapers.ingest;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code dailypapers.arxiv.*}.
+ *
+ * @param oaiBaseUrl arXiv's OAI-PMH endpoint
+ * @param apiBaseUrl arXiv's Atom query API
+ * @param requestInterval least time between two requests to arXiv; arXiv asks for 3 s, tests shorten it
+ * @param harvestCron when the daily harvest runs (Spring cron, six fields); {@code -} switches it off
+ * @param set the OAI set harvested when none is named ({@code cs}, {@code physics:hep-th}, or empty for all)
+ * @param metadataPrefix {@code arXiv} (authors split into names) or {@code arXivRaw} (all versions with dates)
+ * @param maxAttempts tries per request when arXiv answers 503 or the connection fails
+ * @param maxRetryAfter the longest {@code Retry-After} honoured; a longer one fails the harvest instead of hanging
+ * @param timeout time for one whole response (a 1,000-record page is a few megabytes)
+ * @param cacheSize papers the API client keeps in memory
+ * @param cacheTtl how long a fetched paper is served from memory
+ */
+@ConfigurationProperties("dailypapers.arxiv")
+record ArxivProperties(
+        @DefaultValue("https://export.arxiv.org/oai2") String oaiBaseUrl,
+        @DefaultValue("https://export.arxiv.org/api/query") String apiBaseUrl,
+        @DefaultValue("3s") Duration requestInterval,
+        @DefaultValue("-") String harvestCron,
+        @DefaultValue("cs") String set,
+        @DefaultValue("arXivRaw") String metadataPrefix,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("10m") Duration maxRetryAfter,
+        @DefaultValue("2m") Duration timeout,
+        @DefaultValue("2000") int cacheSize,
+        @DefaultValue("1h") Duration cacheTtl) {}
