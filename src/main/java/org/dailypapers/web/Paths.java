@@ -46,7 +46,8 @@ public final class Paths {
         return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }
 
+    /** Also encodes '+', which servlet containers would read back as a space ("C++" must survive). */
     public static String param(String value) {
-        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8).replace("+", "%2B");
     }
 }
