@@ -65,7 +65,7 @@ class SearchController {
         }
         PageMeta meta = PageMeta.of(form.hasQuery() ? form.q() + " – Search" : "Search", "search");
         SearchView view = run(form, form.hasQuery() ? "Results for “" + form.q() + "”" : "Search papers", meta, true);
-        return render(view, view.available() || !form.hasQuery() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        return render(view, status(view));
     }
 
     @GetMapping("/authors/{name}")
@@ -89,7 +89,7 @@ class SearchController {
                 .withDescription("Papers by " + author + ".")
                 .withFeed(Paths.authorFeed(author), "Papers by " + author);
         SearchView view = run(form, author, meta, false);
-        return render(view, view.available() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+        return render(view, status(view));
     }
 
     private SearchView run(SearchForm form, String heading, PageMeta meta, boolean showForm) {
@@ -182,7 +182,15 @@ class SearchController {
     /** Category values toggle a filter; years narrow the date range; other facets are shown as counts. */
     private static List<SearchView.FacetGroup> facets(SearchForm form, SearchResult result, boolean links) {
         List<SearchView.FacetGroup> groups = new ArrayList<>();
-        for (var e : result.facets().entrySet()) {
+        List<Map.Entry<String, List<FacetCount>>> ordered =
+                new ArrayList<>(result.facets().entrySet());
+        ordered.sort(java.util.Comparator.comparingInt((Map.Entry<String, List<FacetCount>> e) -> switch (e.getKey()) {
+                    case "category" -> 0;
+                    case "year" -> 1;
+                    default -> 2;
+                })
+                .thenComparing(Map.Entry::getKey));
+        for (var e : ordered) {
             String name = e.getKey();
             List<SearchView.FacetLink> values = new ArrayList<>();
             for (FacetCount fc : e.getValue()) {
@@ -216,6 +224,14 @@ class SearchController {
             case "year" -> "Years";
             default -> Character.toUpperCase(name.charAt(0)) + name.substring(1);
         };
+    }
+
+    /** 503 when a query could not be asked at all, 400 when the query itself was at fault. */
+    private static HttpStatus status(SearchView view) {
+        if (!view.available() && view.form().hasQuery()) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        return view.error() != null ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
     }
 
     private static ModelAndView render(SearchView view, HttpStatus status) {

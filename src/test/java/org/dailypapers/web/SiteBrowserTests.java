@@ -3,26 +3,17 @@ package org.dailypapers.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.dailypapers.search.SearchService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SiteBrowserTests extends SiteTestSupport {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
@@ -48,30 +38,7 @@ class SiteBrowserTests extends SiteTestSupport {
 
     @BeforeEach
     void startBrowser() {
-        Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-        Optional<Path> chromedriver = executable("chromedriver");
-        assumeTrue(
-                chromium.isPresent() && chromedriver.isPresent(),
-                "headless Chromium is not installed (Debian packages chromium and chromium-driver); .ci/run installs"
-                        + " them");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1280,1400",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile())
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(profile);
         wait = new WebDriverWait(driver, WAIT);
     }
 
@@ -157,29 +124,10 @@ class SiteBrowserTests extends SiteTestSupport {
     }
 
     private void shot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        HeadlessChromium.shot(driver, name);
     }
 
-    /** The same page with prefers-color-scheme: dark, then back to light. */
     private void darkShot(String name) {
-        driver.executeCdpCommand(
-                "Emulation.setEmulatedMedia",
-                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        shot(name);
-        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
-    }
-
-    private static Optional<Path> executable(String... names) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        return Stream.of(names)
-                .flatMap(n -> Stream.concat(Stream.of(path.split(java.io.File.pathSeparator)), Stream.of("/usr/bin"))
-                        .map(dir -> Path.of(dir, n)))
-                .filter(Files::isExecutable)
-                .findFirst();
+        HeadlessChromium.darkShot(driver, name);
     }
 }
