@@ -118,8 +118,11 @@ class BenchCommand implements Runnable {
                 names = "--targets",
                 split = ",",
                 defaultValue = "daily,paper,search,api",
-                description = "which of daily, paper, search, api to load (default: ${DEFAULT-VALUE})")
+                description = "which of daily, paper, search, api to load, or none (default: ${DEFAULT-VALUE})")
         java.util.List<String> only;
+
+        @Option(names = "--path", description = "also load this path, e.g. --path /trending (repeatable)")
+        java.util.List<String> extraPaths = new java.util.ArrayList<>();
 
         @Option(
                 names = "--allow-remote",
@@ -141,9 +144,10 @@ class BenchCommand implements Runnable {
             }
             HttpLoad load = new HttpLoad(base, connections);
             for (String t : only) {
-                if (!java.util.List.of("daily", "paper", "search", "api").contains(t)) {
+                if (!java.util.List.of("daily", "paper", "search", "api", "none")
+                        .contains(t)) {
                     throw new IllegalArgumentException(
-                            "--targets: unknown target '" + t + "'; use daily, paper, search, api");
+                            "--targets: unknown target '" + t + "'; use daily, paper, search, api or none");
                 }
             }
             java.util.Map<String, String> targets = new java.util.LinkedHashMap<>();
@@ -166,6 +170,12 @@ class BenchCommand implements Runnable {
             }
             if (only.contains("api")) {
                 targets.put("api daily", "/api/daily_papers");
+            }
+            for (String extra : extraPaths) {
+                if (!extra.startsWith("/")) {
+                    throw new IllegalArgumentException("--path: give a path that starts with /, got '" + extra + "'");
+                }
+                targets.put(extra, extra);
             }
             System.out.printf(
                     "bench http: %s connections=%d requests<=%d seconds<=%.0f warmup=%.0fs (%d cores here)%n",
