@@ -1,4 +1,9 @@
-/** Placeholder until this module's issue lands; see docs/architecture.md for what it will own. */
+/**
+ * Atom 1.0 feeds (written with Rome) of every list the site shows: the daily feed, trending, any search (with the
+ * search page's parameters), a category, an organisation and an author. Feed and entry links point at this
+ * instance's pages under {@code dailypapers.base-url}; entry ids are the papers' arXiv addresses, so the same paper
+ * keeps its id in every feed and on every instance.
+ */
 @NullMarked
 package org.dailypapers.feed;
 

@@ -1,0 +1,264 @@
+package org.dailypapers.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small closed-loop HTTP/1.1 load generator: each connection is one virtual thread with one keep-alive socket that
+ * sends a request, reads the whole response and sends the next. Plain sockets instead of {@code java.net.http}
+ * because the server and the load share the same few cores: the lighter the client, the more the figures say
+ * about the server.
+ */
+final class HttpLoad {
+
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int READ_TIMEOUT_MS = 30_000;
+
+    private final URI base;
+    private final int connections;
+
+    HttpLoad(URI base, int connections) {
+        this.base = base;
+        this.connections = connections;
+    }
+
+    /** The figures of one run. Latencies in nanoseconds, sorted. */
+    record Result(long requests, long errors, double seconds, long[] latencies) {
+
+        double requestsPerSecond() {
+            return seconds == 0 ? 0 : requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (latencies.length == 0) {
+                return 0;
+            }
+            int i = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
+            return latencies[Math.max(0, Math.min(latencies.length - 1, i))] / 1e6;
+        }
+    }
+
+    /** One response: status and body (decoded from Content-Length or chunked framing). */
+    record Response(int status, byte[] body) {}
+
+    /**
+     * Sends {@code path} over all connections until {@code maxRequests} were answered or {@code maxNanos} passed,
+     * whichever comes first. A non-2xx/3xx status or an I/O failure counts as an error (the socket is reopened).
+     */
+    Result run(String path, long maxRequests, long maxNanos) throws InterruptedException {
+        AtomicLong issued = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + maxNanos;
+        List<long[]> perConnection = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> counts = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < connections; c++) {
+                int slot = c;
+                perConnection.add(new long[1024]);
+                counts.add(pool.submit(() -> {
+                    long[] latencies = perConnection.get(slot);
+                    int n = 0;
+                    Connection conn = null;
+                    try {
+                        while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxRequests) {
+                            long t0 = System.nanoTime();
+                            try {
+                                if (conn == null) {
+                                    conn = new Connection(base);
+                                }
+                                Response r = conn.get(path);
+                                if (r.status() >= 400) {
+                                    errors.incrementAndGet();
+                                }
+                                if (!conn.isOpen()) {
+                                    conn.close();
+                                    conn = null;
+                                }
+                            } catch (IOException e) {
+                                errors.incrementAndGet();
+                                if (conn != null) {
+                                    conn.close();
+                                }
+                                conn = null;
+                            }
+                            if (n == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, n * 2);
+                                perConnection.set(slot, latencies);
+                            }
+                            latencies[n++] = System.nanoTime() - t0;
+                        }
+                    } finally {
+                        if (conn != null) {
+                            conn.close();
+                        }
+                    }
+                    return n;
+                }));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long total = 0;
+        long[][] parts = new long[connections][];
+        for (int c = 0; c < connections; c++) {
+            int n;
+            try {
+                n = counts.get(c).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("load connection failed", e.getCause());
+            }
+            parts[c] = Arrays.copyOf(perConnection.get(c), n);
+            total += n;
+        }
+        long[] all = new long[(int) total];
+        int at = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        Arrays.sort(all);
+        return new Result(total, errors.get(), seconds, all);
+    }
+
+    /** One request on a fresh connection, for discovery and for checking a target before loading it. */
+    Response fetch(String path) throws IOException {
+        try (Connection c = new Connection(base)) {
+            return c.get(path);
+        }
+    }
+
+    /** A keep-alive HTTP/1.1 connection that understands Content-Length and chunked bodies. */
+    static final class Connection implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private final String host;
+        private boolean open = true;
+
+        Connection(URI base) throws IOException {
+            if (!"http".equalsIgnoreCase(base.getScheme())) {
+                throw new IOException("only http:// URLs can be benchmarked, got " + base);
+            }
+            int port = base.getPort() < 0 ? 80 : base.getPort();
+            socket = new Socket();
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(base.getHost(), port), CONNECT_TIMEOUT_MS);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            out = socket.getOutputStream();
+            host = base.getHost() + ":" + port;
+        }
+
+        boolean isOpen() {
+            return open;
+        }
+
+        Response get(String path) throws IOException {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nAccept: text/html,application/json,*/*\r\nUser-Agent: dailypapers-bench\r\n\r\n";
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = line();
+            if (status == null || !status.startsWith("HTTP/1.")) {
+                throw new IOException("no HTTP response: " + status);
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            String header;
+            while ((header = line()) != null && !header.isEmpty()) {
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> {}
+                }
+            }
+            byte[] body;
+            if (chunked) {
+                body = chunkedBody();
+            } else if (length >= 0) {
+                body = in.readNBytes((int) length);
+                if (body.length != length) {
+                    throw new IOException("connection closed inside a body");
+                }
+            } else if (code == 204 || code == 304) {
+                body = new byte[0];
+            } else {
+                body = in.readAllBytes();
+                close = true;
+            }
+            // Servers close keep-alive connections now and then (Tomcat after 100 requests); that is no error.
+            open = !close;
+            return new Response(code, body);
+        }
+
+        private byte[] chunkedBody() throws IOException {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            while (true) {
+                String sizeLine = line();
+                if (sizeLine == null) {
+                    throw new IOException("connection closed inside a chunked body");
+                }
+                int semi = sizeLine.indexOf(';');
+                int size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
+                if (size == 0) {
+                    String trailer;
+                    while ((trailer = line()) != null && !trailer.isEmpty()) {
+                        // trailers are not used here
+                    }
+                    return body.toByteArray();
+                }
+                body.write(in.readNBytes(size));
+                line();
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder sb = new StringBuilder(64);
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    int len = sb.length();
+                    if (len > 0 && sb.charAt(len - 1) == '\r') {
+                        sb.setLength(len - 1);
+                    }
+                    return sb.toString();
+                }
+                sb.append((char) b);
+            }
+            return sb.isEmpty() ? null : sb.toString();
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing a benchmark socket cannot lose anything
+            }
+        }
+    }
+}

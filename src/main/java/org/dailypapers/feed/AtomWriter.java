@@ -1,0 +1,155 @@
+package org.dailypapers.feed;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.Paper;
+import org.dailypapers.shared.DailyPapersProperties;
+import org.dailypapers.web.Paths;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Turns papers into an Atom 1.0 document. */
+@Component
+class AtomWriter {
+
+    static final String ATOM_TYPE = "application/atom+xml";
+
+    /** The feed's {@code updated} when it has no entries: a fixed instant keeps an empty feed's ETag stable. */
+    private static final Instant EMPTY_FEED_UPDATED = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final String baseUrl;
+
+    AtomWriter(DailyPapersProperties properties) {
+        String b = properties.baseUrl().strip();
+        this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    /** A paper with its daily entry, if it has one. */
+    record Item(Paper paper, @Nullable DailyEntry entry) {}
+
+    /**
+     * @param selfPath this feed's path and query, site-relative
+     * @param pagePath the HTML page showing the same list, site-relative
+     */
+    String write(String title, String subtitle, String selfPath, String pagePath, List<Item> items) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(baseUrl + selfPath);
+        feed.setTitle(title);
+        Content sub = new Content();
+        sub.setType(Content.TEXT);
+        sub.setValue(subtitle);
+        feed.setSubtitle(sub);
+        feed.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + pagePath)));
+        feed.setOtherLinks(List.of(link("self", ATOM_TYPE, baseUrl + selfPath)));
+        // Atom requires an author for every entry; a paper without author names inherits this one.
+        feed.setAuthors(List.of(person("Daily Papers")));
+        Generator generator = new Generator();
+        generator.setValue("dailypapers");
+        generator.setUrl(baseUrl + "/");
+        feed.setGenerator(generator);
+        feed.setIcon(baseUrl + "/static/favicon.svg");
+        List<Entry> entries = new ArrayList<>();
+        Instant newest = null;
+        for (Item item : items) {
+            Entry e = entry(item);
+            entries.add(e);
+            Instant updated = e.getUpdated().toInstant();
+            if (newest == null || updated.isAfter(newest)) {
+                newest = updated;
+            }
+        }
+        feed.setUpdated(Date.from(newest == null ? EMPTY_FEED_UPDATED : newest));
+        feed.setEntries(entries);
+        try {
+            return new WireFeedOutput().outputString(feed, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the Atom feed " + selfPath, e);
+        }
+    }
+
+    private Entry entry(Item item) {
+        Paper p = item.paper();
+        DailyEntry de = item.entry();
+        Entry e = new Entry();
+        e.setId(p.absUrl());
+        e.setTitle(p.title());
+        e.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + Paths.paper(p.id().id()))));
+        Link abs = link("related", "text/html", p.absUrl());
+        abs.setTitle("arXiv");
+        Link pdf = link("related", "application/pdf", p.pdfUrl());
+        pdf.setTitle("PDF");
+        List<Link> other = new ArrayList<>(List.of(abs, pdf));
+        p.githubRepo().ifPresent(code -> {
+            Link l = link("related", "text/html", code);
+            l.setTitle("Code");
+            other.add(l);
+        });
+        e.setOtherLinks(other);
+        List<SyndPerson> authors = new ArrayList<>();
+        for (String name : p.authors()) {
+            authors.add(person(name));
+        }
+        e.setAuthors(authors);
+        Content summary = new Content();
+        summary.setType(Content.TEXT);
+        summary.setValue(p.abstractText().strip());
+        e.setSummary(summary);
+        List<Category> categories = new ArrayList<>();
+        for (String c : p.categories()) {
+            Category cat = new Category();
+            cat.setTerm(c);
+            cat.setScheme("https://arxiv.org/archive/");
+            categories.add(cat);
+        }
+        e.setCategories(categories);
+        if (p.publishedAt() != null) {
+            e.setPublished(Date.from(p.publishedAt()));
+        }
+        e.setUpdated(Date.from(updated(p, de)));
+        return e;
+    }
+
+    /** The newest of the paper's own dates: a new version or a submission to the feed updates the entry. */
+    static Instant updated(Paper p, @Nullable DailyEntry e) {
+        Instant newest = null;
+        for (Instant i : new Instant[] {
+            p.publishedAt(),
+            p.updatedAt(),
+            e == null ? null : e.submittedAt(),
+            e == null ? null : e.day().atStartOfDay(ZoneOffset.UTC).toInstant()
+        }) {
+            if (i != null && (newest == null || i.isAfter(newest))) {
+                newest = i;
+            }
+        }
+        return newest == null ? EMPTY_FEED_UPDATED : newest;
+    }
+
+    private static Link link(String rel, String type, String href) {
+        Link l = new Link();
+        l.setRel(rel);
+        l.setType(type);
+        l.setHref(href);
+        return l;
+    }
+
+    private static Person person(String name) {
+        Person p = new Person();
+        p.setName(name);
+        return p;
+    }
+}
