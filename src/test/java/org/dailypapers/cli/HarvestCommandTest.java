@@ -62,7 +62,7 @@ class HarvestCommandTest {
                 "--dailypapers.arxiv.oai-base-url=" + server.url("/oai2"),
                 "--dailypapers.arxiv.request-interval=0s"));
         args.addAll(List.of(command));
-        return CliLauncher.run(args.toArray(String[]::new));
+        return CliLauncher.run(org.dailypapers.DailyPapersApplication.class, args.toArray(String[]::new));
     }
 
     @Test
