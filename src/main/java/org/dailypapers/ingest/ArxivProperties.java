@@ -3,6 +3,7 @@ package org.dailypapers.ingest;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code dailypapers.arxiv.*}.
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout time for one whole response (a 1,000-record page is a few megabytes)
  * @param cacheSize papers the API client keeps in memory
  * @param cacheTtl how long a fetched paper is served from memory
+ * @param maxResponseSize the largest response read; a 1,000-record page is about 5 MB, so anything far larger is a
+ *     fault, refused before it exhausts memory
  */
 @ConfigurationProperties("dailypapers.arxiv")
 record ArxivProperties(
@@ -31,4 +34,5 @@ record ArxivProperties(
         @DefaultValue("10m") Duration maxRetryAfter,
         @DefaultValue("2m") Duration timeout,
         @DefaultValue("2000") int cacheSize,
-        @DefaultValue("1h") Duration cacheTtl) {}
+        @DefaultValue("1h") Duration cacheTtl,
+        @DefaultValue("64MB") DataSize maxResponseSize) {}

@@ -1,6 +1,7 @@
 package org.dailypapers.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,10 +34,17 @@ final class PoliteHttp {
     private final int maxAttempts;
     private final Duration maxRetryAfter;
     private final Sleeper sleeper;
+    private final long maxBytes;
     private long lastRequestNanos;
     private boolean anyRequest;
 
-    PoliteHttp(Duration interval, Duration timeout, int maxAttempts, Duration maxRetryAfter, Sleeper sleeper) {
+    PoliteHttp(
+            Duration interval,
+            Duration timeout,
+            int maxAttempts,
+            Duration maxRetryAfter,
+            long maxBytes,
+            Sleeper sleeper) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(30))
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -46,10 +54,17 @@ final class PoliteHttp {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.maxRetryAfter = maxRetryAfter;
         this.sleeper = sleeper;
+        this.maxBytes = maxBytes;
     }
 
     static PoliteHttp of(ArxivProperties p, Sleeper sleeper) {
-        return new PoliteHttp(p.requestInterval(), p.timeout(), p.maxAttempts(), p.maxRetryAfter(), sleeper);
+        return new PoliteHttp(
+                p.requestInterval(),
+                p.timeout(),
+                p.maxAttempts(),
+                p.maxRetryAfter(),
+                p.maxResponseSize().toBytes(),
+                sleeper);
     }
 
     /** A response whose status is anything but 503: the caller decides what 200, 400 or 500 mean for it. */
@@ -63,7 +78,8 @@ final class PoliteHttp {
         @Nullable IOException lastFailure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             pace();
-            HttpResponse<byte[]> response;
+            HttpResponse<InputStream> response;
+            byte[] body;
             try {
                 response = client.send(
                         HttpRequest.newBuilder(uri)
@@ -71,7 +87,10 @@ final class PoliteHttp {
                                 .header("User-Agent", USER_AGENT)
                                 .GET()
                                 .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body()) {
+                    body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                }
             } catch (IOException e) {
                 lastFailure = e;
                 continue;
@@ -79,8 +98,12 @@ final class PoliteHttp {
                 Thread.currentThread().interrupt();
                 throw new ArxivException(uri + ": interrupted", null, e);
             }
+            if (body.length > maxBytes) {
+                throw new ArxivException(uri + ": response larger than " + maxBytes
+                        + " bytes (dailypapers.arxiv.max-response-size); refused");
+            }
             if (response.statusCode() != 503) {
-                return new Response(uri, response.statusCode(), response.body());
+                return new Response(uri, response.statusCode(), body);
             }
             if (attempt == maxAttempts) {
                 throw new ArxivException(uri + ": arXiv is busy (503) after " + maxAttempts + " attempts");

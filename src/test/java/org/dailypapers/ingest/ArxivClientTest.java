@@ -16,6 +16,7 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /** The Atom API client against a local server replaying arXiv's recorded answers. */
 class ArxivClientTest {
@@ -34,6 +35,10 @@ class ArxivClientTest {
     }
 
     private ArxivClient client(ReplayServer s, Duration interval) {
+        return client(s, interval, DataSize.ofMegabytes(64));
+    }
+
+    private ArxivClient client(ReplayServer s, Duration interval, DataSize maxResponse) {
         ArxivProperties properties = new ArxivProperties(
                 s.url("/oai2"),
                 s.url("/api/query"),
@@ -45,7 +50,8 @@ class ArxivClientTest {
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(20),
                 100,
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                maxResponse);
         return new ArxivClient(properties, PoliteHttp.of(properties, sleeper), null);
     }
 
@@ -194,6 +200,16 @@ class ArxivClientTest {
         assertThatThrownBy(() -> client(server, Duration.ZERO).search("testing", 0, 10))
                 .isInstanceOf(ArxivException.class)
                 .hasMessageContaining("malformed XML at line");
+    }
+
+    @Test
+    void shouldRefuseAResponseLargerThanTheLimit() throws Exception {
+        server = new ReplayServer(r -> golden("q_testing_s0_m100_cfe7536492ca.xml"));
+
+        assertThatThrownBy(() ->
+                        client(server, Duration.ZERO, DataSize.ofKilobytes(100)).search("testing", 0, 100))
+                .isInstanceOf(ArxivException.class)
+                .hasMessageContaining("response larger than 102400 bytes");
     }
 
     @Test

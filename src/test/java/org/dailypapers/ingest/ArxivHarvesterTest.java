@@ -43,6 +43,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -123,6 +126,8 @@ class ArxivHarvesterTest {
         registry.add("dailypapers.arxiv.max-attempts", () -> "3");
         registry.add(
                 "dailypapers.curation.file", () -> HOME.resolve("curation.yml").toString());
+        // a schedule that is real but practically never due during a test run (midnight of 29 February)
+        registry.add("dailypapers.arxiv.harvest-cron", () -> "0 0 0 29 2 *");
     }
 
     @Autowired
@@ -148,6 +153,9 @@ class ArxivHarvesterTest {
 
     @Autowired
     ArxivClient client;
+
+    @Autowired
+    ScheduledTaskHolder scheduledTasks;
 
     @BeforeEach
     void emptyCatalog() throws IOException {
@@ -480,6 +488,16 @@ class ArxivHarvesterTest {
         Paper refreshed = catalog.find(ArxivId.of("1111.2011")).orElseThrow();
         assertThat(refreshed.version()).isEqualTo(2);
         assertThat(refreshed.authors()).contains("Adrian Del Maestro");
+    }
+
+    @Test
+    void shouldScheduleTheDailyHarvestByTheConfiguredCron() {
+        assertThat(scheduledTasks.getScheduledTasks())
+                .map(ScheduledTask::getTask)
+                .filteredOn(task -> task.getRunnable().toString().contains("HarvestScheduler.harvestDaily"))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CronTask.class, cron -> assertThat(cron.getExpression()).isEqualTo("0 0 0 29 2 *"));
     }
 
     @Test
