@@ -102,7 +102,7 @@ class SearchPageTests {
                 .contains("<mark>Diffusion</mark>")
                 .contains("We scale <mark>diffusion</mark> models")
                 .doesNotContain("<script>alert(1)</script>")
-                .contains("45 papers · page 1 of 3")
+                .contains("45 papers for “diffusion” · page 1 of 3")
                 .contains("href=\"/search?q=diffusion&amp;mode=dense&amp;code=1&amp;sort=date\"")
                 .contains(
                         "href=\"/search?q=diffusion&amp;mode=dense&amp;category=cs.CV&amp;category=cs.LG&amp;code=1&amp;sort=date\"")
