@@ -184,6 +184,15 @@ class SearchPageTests {
         assertThat(r.body()).contains("Transformers for Retrieval").contains("/feeds/authors/Ada%20Lovelace.atom");
     }
 
+    @Test
+    void shouldShowChangesToTheCatalogAtOnceDespiteTheCache() throws Exception {
+        assertThat(get("/daily/2025-01-03").body()).contains("2 papers").doesNotContain("A Third Paper");
+        catalog.upsert(List.of(record(ArxivId.of("2501.00003"), "A Third Paper", "cs.LG")));
+        assertThat(get("/daily/2025-01-03").body()).contains("3 papers").contains("A Third Paper");
+        catalog.addUpvotes(TRANSFORMER, 5);
+        assertThat(get("/daily/2025-01-03").body()).contains("<span class=\"upvote-count\">12</span>");
+    }
+
     private static PaperRecord record(ArxivId id, String title, String category) {
         Paper p = new Paper(
                 id,
