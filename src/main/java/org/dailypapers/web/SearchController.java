@@ -64,7 +64,8 @@ class SearchController {
             return render(view(keepQuery, "Search", true, e.getMessage()), HttpStatus.BAD_REQUEST);
         }
         PageMeta meta = PageMeta.of(form.hasQuery() ? form.q() + " – Search" : "Search", "search");
-        SearchView view = run(form, form.hasQuery() ? "Results for “" + form.q() + "”" : "Search papers", meta, true);
+        // The heading stays put: live search replaces only the results below the form.
+        SearchView view = run(form, "Search papers", meta, true);
         return render(view, status(view));
     }
 

@@ -102,7 +102,7 @@ class SearchPageTests {
                 .contains("<mark>Diffusion</mark>")
                 .contains("We scale <mark>diffusion</mark> models")
                 .doesNotContain("<script>alert(1)</script>")
-                .contains("45 papers · page 1 of 3")
+                .contains("45 papers for “diffusion” · page 1 of 3")
                 .contains("href=\"/search?q=diffusion&amp;mode=dense&amp;code=1&amp;sort=date\"")
                 .contains(
                         "href=\"/search?q=diffusion&amp;mode=dense&amp;category=cs.CV&amp;category=cs.LG&amp;code=1&amp;sort=date\"")
@@ -182,6 +182,15 @@ class SearchPageTests {
         verify(search).search(asked.capture());
         assertThat(asked.getValue().query()).isEqualTo("author:\"Ada Lovelace\"");
         assertThat(r.body()).contains("Transformers for Retrieval").contains("/feeds/authors/Ada%20Lovelace.atom");
+    }
+
+    @Test
+    void shouldShowChangesToTheCatalogAtOnceDespiteTheCache() throws Exception {
+        assertThat(get("/daily/2025-01-03").body()).contains("2 papers").doesNotContain("A Third Paper");
+        catalog.upsert(List.of(record(ArxivId.of("2501.00003"), "A Third Paper", "cs.LG")));
+        assertThat(get("/daily/2025-01-03").body()).contains("3 papers").contains("A Third Paper");
+        catalog.addUpvotes(TRANSFORMER, 5);
+        assertThat(get("/daily/2025-01-03").body()).contains("<span class=\"upvote-count\">12</span>");
     }
 
     private static PaperRecord record(ArxivId id, String title, String category) {

@@ -99,6 +99,15 @@ class SiteBrowserTests extends SiteTestSupport {
                 search.getIfAvailable() != null,
                 "no SearchService in this build: the search module is not merged yet, so the search page only says"
                         + " that search is not available");
+        // The index may still be catching up with the demo import: wait until it answers, as a reader would.
+        SearchService service = search.getObject();
+        new org.openqa.selenium.support.ui.FluentWait<>(service)
+                .withTimeout(Duration.ofSeconds(120))
+                .pollingEvery(Duration.ofMillis(250))
+                .until(s -> s.search(org.dailypapers.search.SearchRequest.simple(
+                                        "video generation", org.dailypapers.search.SearchMode.BM25, 1))
+                                .totalHits()
+                        > 0);
         driver.get(base() + "/search");
         WebElement q = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
         q.sendKeys("video generation");
