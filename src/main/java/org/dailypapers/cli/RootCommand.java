@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            DigestCommand.class
         })
 class RootCommand implements Runnable {
 
