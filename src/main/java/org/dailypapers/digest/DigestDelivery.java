@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -45,13 +46,18 @@ class DigestDelivery {
     }
 
     /** Sends every row due at {@code now}; rows that fail are rescheduled and not tried again in this call. */
-    synchronized Outcome deliverDue(Instant now) {
+    Outcome deliverDue(Instant now) {
+        return deliverDue(now, null);
+    }
+
+    /** As {@link #deliverDue(Instant)}, limited to one recipient when {@code onlyTo} is set. */
+    synchronized Outcome deliverDue(Instant now, @Nullable String onlyTo) {
         int sent = 0;
         int retrying = 0;
         int failed = 0;
         Set<String> tried = new HashSet<>();
         while (true) {
-            List<String> due = outbox.dueIds(now, 100).stream()
+            List<String> due = outbox.dueIds(now, 100, onlyTo).stream()
                     .filter(id -> !tried.contains(id))
                     .toList();
             if (due.isEmpty()) {

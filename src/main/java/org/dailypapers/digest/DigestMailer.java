@@ -64,8 +64,10 @@ class DigestMailer {
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
         message.setContent(alternative);
-        message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (!mail.unsubscribeUrl().isEmpty()) {
+            message.setHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setSentDate(Date.from(Instant.now()));
         message.saveChanges();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.dailypapers.shared.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -68,11 +69,19 @@ class DigestOutbox {
     }
 
     List<String> dueIds(Instant now, int limit) {
-        return jdbc.sql("SELECT id FROM digest_outbox WHERE " + DUE + " ORDER BY created_at, id LIMIT :limit")
+        return dueIds(now, limit, null);
+    }
+
+    List<String> dueIds(Instant now, int limit, @Nullable String recipient) {
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT id FROM digest_outbox WHERE (" + DUE + ")"
+                        + (recipient == null ? "" : " AND recipient = :recipient")
+                        + " ORDER BY created_at, id LIMIT :limit")
                 .param("now", Timestamps.format(now))
-                .param("limit", limit)
-                .query(String.class)
-                .list();
+                .param("limit", limit);
+        if (recipient != null) {
+            spec = spec.param("recipient", recipient);
+        }
+        return spec.query(String.class).list();
     }
 
     /** Takes the row if it is still due; empty when another instance took it first. */

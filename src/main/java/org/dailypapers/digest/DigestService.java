@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DigestService {
 
     static final String DRY_RUN_FOLDER = "digest-dry-run";
+    private static final String PREVIEW_ADDRESS = "preview@example.org";
 
     private final SubscriptionRepository subscriptions;
     private final DigestComposer composer;
@@ -84,7 +85,7 @@ public class DigestService {
             return sendPreview(to, Instant.now());
         }
         int[] planned = plan(Instant.now(), to);
-        DigestDelivery.Outcome outcome = delivery.deliverDue(Instant.now());
+        DigestDelivery.Outcome outcome = delivery.deliverDue(Instant.now(), to);
         Instant giveUpAt = Instant.now().plus(properties.lease());
         while (true) {
             Optional<Instant> expiry = outbox.nextLeaseExpiry(Instant.now());
@@ -92,7 +93,7 @@ public class DigestService {
                 break;
             }
             waitUntil(expiry.get());
-            outcome = outcome.plus(delivery.deliverDue(Instant.now()));
+            outcome = outcome.plus(delivery.deliverDue(Instant.now(), to));
         }
         return new SendReport(
                 planned[0], planned[1], outcome.sent(), outcome.retrying(), outcome.failed(), null, List.of());
@@ -192,7 +193,7 @@ public class DigestService {
             if (n == 0) {
                 Optional<Digest> preview = previewDigest();
                 if (preview.isPresent()) {
-                    String to = onlyTo != null ? onlyTo : "preview@example.org";
+                    String to = onlyTo != null ? onlyTo : PREVIEW_ADDRESS;
                     files.addAll(write(folder, 1, to, preview.get(), previewLinks()));
                 }
             }
@@ -219,7 +220,7 @@ public class DigestService {
                 mail.subject(),
                 mail.text(),
                 mail.html(),
-                mailLinks.unsubscribeUrl(),
+                email.equals(PREVIEW_ADDRESS) ? "" : mailLinks.unsubscribeUrl(),
                 0);
         try (OutputStream out = Files.newOutputStream(eml)) {
             mailer.digestMessage(asMail).writeTo(out);
@@ -270,7 +271,7 @@ public class DigestService {
                 mail.subject(),
                 mail.text(),
                 mail.html(),
-                previewLinks.unsubscribeUrl(),
+                "",
                 1);
         try {
             MimeMessage message = mailer.digestMessage(asMail);

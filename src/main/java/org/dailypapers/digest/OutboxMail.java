@@ -1,6 +1,6 @@
 package org.dailypapers.digest;
 
-/** A composed mail in the outbox. */
+/** A composed mail in the outbox. {@code unsubscribeUrl} is empty for a preview sent to an address without subscription. */
 record OutboxMail(
         String id,
         String subscriptionId,

@@ -495,6 +495,92 @@ class DigestEndToEndTests {
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 
+    @Test
+    void shouldSendOnlyToTheNamedAddressWithTo() throws Exception {
+        active("one@example.org", Subscription.Preferences.DEFAULT);
+        active("two@example.org", Subscription.Preferences.DEFAULT);
+        assertThat(digests.send(false, "One@Example.org").sent()).isEqualTo(1);
+        assertThat(greenMail.waitForIncomingEmail(30_000, 1)).isTrue();
+        assertThat(recipients(greenMail.getReceivedMessages()[0])).containsExactly("one@example.org");
+        assertThat(digests.send(false, null).sent()).isEqualTo(1);
+        assertThat(greenMail.waitForIncomingEmail(30_000, 2)).isTrue();
+        assertThat(recipients(greenMail.getReceivedMessages()[1])).containsExactly("two@example.org");
+
+        // an address without subscription gets a one-off preview, which has no subscription to leave
+        assertThat(digests.send(false, "admin@example.org").sent()).isEqualTo(1);
+        assertThat(greenMail.waitForIncomingEmail(30_000, 3)).isTrue();
+        MimeMessage preview = greenMail.getReceivedMessages()[2];
+        assertThat(recipients(preview)).containsExactly("admin@example.org");
+        assertThat(preview.getHeader("List-Unsubscribe")).isNull();
+        assertThat(subscriptionRepository.findByEmail("admin@example.org")).isEmpty();
+    }
+
+    @Test
+    void shouldChangePreferencesAndPauseThroughTheSignedLink() throws Exception {
+        Subscription s = active("chooser@example.org", Subscription.Preferences.DEFAULT);
+        String token =
+                signer.sign(LinkSigner.Purpose.MANAGE, s.id(), Instant.now().plusSeconds(3600));
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> page =
+                browser.send(get("/digest/preferences?token=" + enc(token)), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("chooser@example.org");
+        String csrf = match(page.body(), "name=\"_csrf\" value=\"([^\"]+)\"");
+
+        HttpResponse<String> saved = browser.send(
+                post(
+                        "/digest/preferences",
+                        Map.of(
+                                "_csrf", csrf,
+                                "token", token,
+                                "frequency", "weekly",
+                                "trendingCount", "3",
+                                "searches", "diffusion\nretrieval augmented",
+                                "categories", "cs.CL cs.LG",
+                                "paused", "true")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).isEqualTo(200);
+        Subscription changed = subscriptionRepository.find(s.id()).orElseThrow();
+        assertThat(changed.status()).isEqualTo(Subscription.Status.PAUSED);
+        assertThat(changed.frequency()).isEqualTo(Subscription.Frequency.WEEKLY);
+        assertThat(changed.trendingCount()).isEqualTo(3);
+        assertThat(changed.forYou()).isFalse();
+        assertThat(changed.savedSearches()).containsExactly("diffusion", "retrieval augmented");
+        assertThat(changed.categories()).containsExactly("cs.CL", "cs.LG");
+        assertThat(digests.send(false, null).planned())
+                .as("a paused subscription gets nothing")
+                .isZero();
+
+        HttpResponse<String> withoutCsrf = HttpClient.newHttpClient()
+                .send(
+                        post("/digest/preferences", Map.of("token", token, "paused", "false")),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+        assertThat(subscriptionRepository.find(s.id()).orElseThrow().status()).isEqualTo(Subscription.Status.PAUSED);
+    }
+
+    @Test
+    void shouldAnswerAnExistingSubscriberWithTheirPreferenceLinkAndChangeNothing() throws Exception {
+        Subscription s = active("known@example.org", Subscription.Preferences.DEFAULT);
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf = match(
+                browser.send(get("/digest"), HttpResponse.BodyHandlers.ofString())
+                        .body(),
+                "name=\"_csrf\" value=\"([^\"]+)\"");
+        HttpResponse<String> again = browser.send(
+                post("/digest/subscribe", Map.of("_csrf", csrf, "email", "known@example.org", "frequency", "weekly")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("Check your inbox");
+        assertThat(greenMail.waitForIncomingEmail(30_000, 1)).isTrue();
+        assertThat(GreenMailUtil.getBody(greenMail.getReceivedMessages()[0])).contains("/digest/preferences?token=");
+        Subscription unchanged = subscriptionRepository.find(s.id()).orElseThrow();
+        assertThat(unchanged.status()).isEqualTo(Subscription.Status.ACTIVE);
+        assertThat(unchanged.frequency()).isEqualTo(Subscription.Frequency.DAILY);
+    }
+
     private Subscription active(String email, Subscription.Preferences prefs) {
         Subscription s = subscriptionRepository.savePending(email, prefs, Instant.now());
         subscriptionRepository.confirm(s.id(), Instant.now());
