@@ -51,8 +51,11 @@ class DigestCommand implements Runnable {
             try (var context = SpringContexts.startOffline()) {
                 SendReport report = context.getBean(DigestService.class).send(dryRun, to);
                 if (dryRun) {
+                    if (report.nothingNew() > 0) {
+                        System.out.println("nothing new for " + report.nothingNew() + " subscriber(s)");
+                    }
                     if (report.files().isEmpty()) {
-                        System.out.println("nothing to send: no subscriber has anything new");
+                        System.out.println("nothing to send");
                     } else {
                         System.out.println("dry run: " + report.files().size() / 3 + " mail(s) written to "
                                 + report.dryRunFolder());

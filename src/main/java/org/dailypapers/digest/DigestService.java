@@ -177,10 +177,12 @@ public class DigestService {
                 }
             }
             int n = 0;
+            int considered = 0;
             for (Subscription s : subscriptions.findActive()) {
                 if (onlyTo != null && !s.email().equals(onlyTo)) {
                     continue;
                 }
+                considered++;
                 Optional<Digest> digest = composer.period(s)
                         .filter(p -> !outbox.exists(s.id(), p.key()))
                         .flatMap(p -> composer.compose(s, p));
@@ -190,7 +192,8 @@ public class DigestService {
                 }
                 files.addAll(write(folder, ++n, s.email(), digest.get(), links.mailLinks(s.id(), now)));
             }
-            if (n == 0) {
+            // Without subscribers (a fresh instance) the admin still gets something to look at: the default digest.
+            if (considered == 0) {
                 Optional<Digest> preview = previewDigest();
                 if (preview.isPresent()) {
                     String to = onlyTo != null ? onlyTo : PREVIEW_ADDRESS;
