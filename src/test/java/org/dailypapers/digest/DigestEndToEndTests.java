@@ -478,19 +478,24 @@ class DigestEndToEndTests {
     }
 
     @Test
-    void shouldWriteADryRunWithoutSendingOrPlanning() throws Exception {
+    void shouldWriteADryRunFromTheCliWithoutSendingOrPlanning() throws Exception {
         active("dry@example.org", Subscription.Preferences.DEFAULT);
-        SendReport report = digests.send(true, null);
-        assertThat(report.files()).hasSize(3);
-        assertThat(report.dryRunFolder())
-                .isEqualTo(home.resolve(DigestService.DRY_RUN_FOLDER).toAbsolutePath());
-        Path eml = report.files().stream()
-                .filter(f -> f.toString().endsWith(".eml"))
-                .findFirst()
-                .orElseThrow();
+        Path log = home.resolve("dry-run.log");
+        Process cli = startCli(log, SMTP_PORT, "digest", "send", "--dry-run");
+        assertThat(cli.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String output = read(log);
+        assertThat(cli.exitValue()).as(output).isZero();
+        Path folder = home.resolve(DigestService.DRY_RUN_FOLDER).toAbsolutePath();
+        assertThat(output).contains("dry run: 1 mail(s) written to " + folder);
+        Path html = folder.resolve("01-dry_example.org.html");
+        Path eml = folder.resolve("01-dry_example.org.eml");
+        assertThat(output).contains(html.toString()).contains(eml.toString());
+        assertThat(read(html)).contains("/digest/unsubscribe?token=").contains("Trending today");
+        assertThat(read(folder.resolve("01-dry_example.org.txt"))).contains("== Trending today ==");
         assertThat(read(eml))
                 .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
-                .contains("multipart/alternative");
+                .contains("multipart/alternative")
+                .contains("To: dry@example.org");
         assertThat(digests.outboxCounts()).isEmpty();
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
