@@ -48,6 +48,7 @@ class DigestComposer {
     private final PaperCatalog catalog;
     private final ObjectProvider<SearchService> search;
     private final ObjectProvider<InterestSource> interests;
+    private final Map<String, List<DailyPaper>> windows = new java.util.concurrent.ConcurrentHashMap<>();
 
     DigestComposer(
             PaperCatalog catalog, ObjectProvider<SearchService> search, ObjectProvider<InterestSource> interests) {
@@ -121,13 +122,30 @@ class DigestComposer {
 
     /** The period's papers in trending order, kept to the subscriber's categories. */
     private List<DailyPaper> window(Period period, List<String> categories) {
-        DailyQuery query = new DailyQuery(period.from(), period.to(), DailySort.TRENDING, null, null);
+        List<DailyPaper> all = trending(period.from(), period.to());
         if (categories.isEmpty()) {
-            return catalog.daily(query, 0, FILTER_POOL).items();
+            return all;
         }
-        return catalog.daily(query, 0, FILTER_POOL).items().stream()
-                .filter(dp -> inCategories(dp.paper(), categories))
-                .toList();
+        return all.stream().filter(dp -> inCategories(dp.paper(), categories)).toList();
+    }
+
+    /**
+     * Most subscribers of a run share one or two windows; reading each once per catalog state keeps a run over
+     * thousands of subscribers from re-ranking the same window thousands of times.
+     */
+    private List<DailyPaper> trending(LocalDate from, LocalDate to) {
+        String key = from + ".." + to + "@" + catalog.lastChangeSeq();
+        List<DailyPaper> cached = windows.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<DailyPaper> fresh = catalog.daily(new DailyQuery(from, to, DailySort.TRENDING, null, null), 0, FILTER_POOL)
+                .items();
+        if (windows.size() > 16) {
+            windows.clear();
+        }
+        windows.put(key, fresh);
+        return fresh;
     }
 
     static boolean inCategories(Paper paper, List<String> categories) {

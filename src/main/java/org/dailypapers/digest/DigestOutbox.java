@@ -133,6 +133,17 @@ class DigestOutbox {
                 .update();
     }
 
+    /**
+     * Drops the bodies of mails sent or cancelled before {@code before}. The rows stay: they are what keeps a
+     * period from being planned again.
+     */
+    int compact(Instant before) {
+        return jdbc.sql("UPDATE digest_outbox SET text_body = '', html_body = '' WHERE status IN ('SENT', 'CANCELLED')"
+                        + " AND created_at < ? AND html_body <> ''")
+                .param(Timestamps.format(before))
+                .update();
+    }
+
     /** When the first lease held by a live instance runs out, if any row is being sent. */
     Optional<Instant> nextLeaseExpiry(Instant now) {
         return jdbc

@@ -29,6 +29,8 @@ public class DigestService {
 
     static final String DRY_RUN_FOLDER = "digest-dry-run";
     private static final String PREVIEW_ADDRESS = "preview@example.org";
+    /** Sent mails keep their text this long, for support questions; then only the row that blocks a resend stays. */
+    private static final Duration KEEP_BODIES = Duration.ofDays(30);
 
     private final SubscriptionRepository subscriptions;
     private final DigestComposer composer;
@@ -101,6 +103,7 @@ public class DigestService {
 
     /** The scheduled run: plan and deliver, without waiting for mails other instances hold. */
     public SendReport sendScheduled() {
+        outbox.compact(Instant.now().minus(KEEP_BODIES));
         int[] planned = plan(Instant.now(), null);
         DigestDelivery.Outcome outcome = delivery.deliverDue(Instant.now());
         return new SendReport(

@@ -118,6 +118,23 @@ abstract class OutboxContractTests {
     }
 
     @Test
+    void shouldDropOldBodiesButKeepTheRowThatBlocksAResend() {
+        Subscription s = subscriber("old@example.org");
+        Instant then = Instant.now().minus(Duration.ofDays(40));
+        outbox.enqueue(s.id(), "day:2025-01-01", s.email(), mail("old"), "u", then);
+        String id = outbox.dueIds(then, 10).getFirst();
+        outbox.claim(id, "me", then, LEASE).orElseThrow();
+        outbox.markSent(id, "me", then);
+        assertThat(outbox.compact(Instant.now().minus(Duration.ofDays(30)))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT html_body FROM digest_outbox")
+                        .query(String.class)
+                        .single())
+                .isEmpty();
+        assertThat(outbox.enqueue(s.id(), "day:2025-01-01", s.email(), mail("again"), "u", Instant.now()))
+                .isFalse();
+    }
+
+    @Test
     void shouldNotSendToSomeoneWhoUnsubscribedMeanwhile() {
         Subscription s = subscriber("leaving@example.org");
         Instant now = Instant.now();
