@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             BenchCommand.class,
             HarvestCommand.class,
-            CurationCommand.class
+            CurationCommand.class,
+            DigestCommand.class
         })
 class RootCommand implements Runnable {
 

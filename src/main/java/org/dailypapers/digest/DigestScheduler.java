@@ -1,0 +1,52 @@
+package org.dailypapers.digest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs in the server only: a CLI command such as a long import must not start mailing. Several servers may run it at
+ * once; the outbox lets each mail go out once.
+ */
+@Component
+@ConditionalOnWebApplication
+@ConditionalOnProperty(name = "dailypapers.digest.scheduling", havingValue = "true", matchIfMissing = true)
+class DigestScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+
+    private final DigestService digests;
+
+    DigestScheduler(DigestService digests) {
+        this.digests = digests;
+    }
+
+    @Scheduled(cron = "${dailypapers.digest.cron:0 0 7 * * *}")
+    void sendDigests() {
+        try {
+            SendReport report = digests.sendScheduled();
+            log.info(
+                    "digests: {} planned, {} sent, {} retrying, {} failed",
+                    report.planned(),
+                    report.sent(),
+                    report.retrying(),
+                    report.failed());
+        } catch (RuntimeException e) {
+            log.error("digest run failed", e);
+        }
+    }
+
+    @Scheduled(
+            fixedDelayString = "${dailypapers.digest.retry-interval:PT1M}",
+            initialDelayString = "${dailypapers.digest.retry-interval:PT1M}")
+    void retryDue() {
+        try {
+            digests.deliverDue();
+        } catch (RuntimeException e) {
+            log.error("digest retry failed", e);
+        }
+    }
+}
