@@ -5,15 +5,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.DailyPage;
 import org.dailypapers.paper.DailyQuery;
+import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PapersChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalog reads behind list pages, remembered until the catalog changes. A day page costs five queries
+ * The catalog reads behind list and paper pages, remembered until the catalog changes. A day page costs five queries
  * (the day, its size, the days before and after, the latest day); the same few pages are asked for over and over,
  * and SQLite serialises readers on two cores, so the cache is what makes the daily page cheap.
  *
@@ -24,14 +27,18 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogReads {
 
-    /** Far more than the pages people read; a crawler walking every day only causes a clear now and then. */
-    private static final int MAX_ENTRIES = 4_000;
+    /**
+     * The cache holds at most this many papers (a few KB each, so some tens of MB): far more than the pages people
+     * read; a crawler walking every day only causes a clear now and then.
+     */
+    private static final long MAX_PAPERS = 20_000;
 
     private static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final PaperCatalog catalog;
     private final ConcurrentHashMap<Object, Object> cache = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong weight = new AtomicLong();
     private volatile long lastCheck = System.nanoTime() - RECHECK_NANOS;
     private volatile long knownChangeSeq = Long.MIN_VALUE;
 
@@ -46,6 +53,10 @@ class CatalogReads {
     private enum Latest {
         DAY
     }
+
+    private record PaperKey(String id) {}
+
+    private record EntryKey(String id) {}
 
     DailyPage daily(DailyQuery query, int offset, int limit) {
         return cached(new Daily(query, offset, limit), () -> catalog.daily(query, offset, limit));
@@ -63,6 +74,14 @@ class CatalogReads {
         return cached(new Neighbour("after", day), () -> catalog.dayAfter(day));
     }
 
+    Optional<Paper> paper(ArxivId id) {
+        return cached(new PaperKey(id.id()), () -> catalog.find(id));
+    }
+
+    Optional<DailyEntry> entry(ArxivId id) {
+        return cached(new EntryKey(id.id()), () -> catalog.findEntry(id));
+    }
+
     @EventListener
     void onPapersChanged(PapersChanged event) {
         clear();
@@ -71,6 +90,7 @@ class CatalogReads {
     private void clear() {
         generation.incrementAndGet();
         cache.clear();
+        weight.set(0);
     }
 
     @SuppressWarnings("unchecked")
@@ -84,8 +104,11 @@ class CatalogReads {
         long before = generation.get();
         T value = loader.get();
         if (generation.get() == before) {
-            if (cache.size() >= MAX_ENTRIES) {
+            long papers =
+                    value instanceof DailyPage page ? Math.max(1, page.items().size()) : 1;
+            if (weight.addAndGet(papers) > MAX_PAPERS) {
                 cache.clear();
+                weight.set(papers);
             }
             cache.put(key, value);
         }

@@ -30,10 +30,12 @@ class PaperController {
     private static final Logger log = LoggerFactory.getLogger(PaperController.class);
 
     private final PaperCatalog catalog;
+    private final CatalogReads reads;
     private final ObjectProvider<SearchService> search;
 
-    PaperController(PaperCatalog catalog, ObjectProvider<SearchService> search) {
+    PaperController(PaperCatalog catalog, CatalogReads reads, ObjectProvider<SearchService> search) {
         this.catalog = catalog;
+        this.reads = reads;
         this.search = search;
     }
 
@@ -51,10 +53,10 @@ class PaperController {
         ArxivId id = ArxivId.parse(raw)
                 .orElseThrow(() -> new WebErrors.NotFound("'" + raw + "' is not an arXiv identifier. Identifiers look"
                         + " like 2501.12345 or hep-th/9901001."));
-        Paper paper = catalog.find(id)
+        Paper paper = reads.paper(id)
                 .orElseThrow(() -> new WebErrors.NotFound("The paper " + id.id() + " is not in this catalog. It may"
                         + " still be on arXiv: https://arxiv.org/abs/" + id.id()));
-        DailyEntry entry = catalog.findEntry(id).orElse(null);
+        DailyEntry entry = reads.entry(id).orElse(null);
         model.addAttribute("view", view(paper, entry));
         return "paper";
     }
