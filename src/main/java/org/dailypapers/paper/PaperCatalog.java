@@ -188,13 +188,13 @@ public class PaperCatalog {
     }
 
     /**
-     * Hacker-News-style gravity: votes lose weight with the hours since submission, measured from the newest
-     * submission of the window so that an archive day ranks like it did on its own day.
+     * Votes lose weight with the days since submission, measured from the newest submission of the window so that
+     * an archive window ranks as it did in its own time. Days, not hours: a paper with 43 votes from yesterday must
+     * stay above one with 2 votes from this morning, and a week-old favourite gives way to this week's.
      */
     static double trendingScore(DailyPaper dp, Instant reference) {
-        double hours = Math.max(
-                0, Duration.between(submittedOrDay(dp.entry()), reference).toMinutes() / 60.0);
-        return (dp.paper().upvotes() + 1) / Math.pow(hours + 2, 1.5);
+        double days = Math.max(0, Duration.between(submittedOrDay(dp.entry()), reference).toMinutes() / 1440.0);
+        return (dp.paper().upvotes() + 1) / Math.pow(days + 1, 1.5);
     }
 
     private static Instant submittedOrDay(DailyEntry e) {
