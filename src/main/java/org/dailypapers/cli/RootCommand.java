@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            UserCommand.class,
+            TokenCommand.class
         })
 class RootCommand implements Runnable {
 
