@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ConditionalOnWebApplication
 class PageContextAdvice {
 
-    @ModelAttribute("page")
+    @ModelAttribute("security")
     PageContext page(HttpServletRequest request) {
         return of(request);
     }
