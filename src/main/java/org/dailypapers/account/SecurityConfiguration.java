@@ -33,7 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  *       or remember-me cookie is ever consulted there, which is why the API needs no CSRF token: a forged cross-site
  *       request carries cookies but cannot carry the bearer header.
  *   <li>everything else: form log-in with sessions and remember-me; every state-changing request (forms and htmx)
- *       must carry the CSRF token, htmx sends it as the {@code X-CSRF-TOKEN} header (see {@code /js/csrf.js}).
+ *       must carry the CSRF token, htmx sends it as the {@code X-CSRF-TOKEN} header (see {@code /static/csrf.js}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)

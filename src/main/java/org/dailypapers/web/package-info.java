@@ -1,4 +1,13 @@
-/** Placeholder until this module's issue lands; see docs/architecture.md for what it will own. */
+/**
+ * The server-rendered site: the daily feed by day, week and month, trending, paper pages, the search page,
+ * category, organisation and author pages, the API docs page and the error pages. Templates live in
+ * {@code src/main/jte} and are precompiled at build time; htmx only enhances pages that work without JavaScript.
+ *
+ * <p>The view records ({@link org.dailypapers.web.PaperCard}, {@link org.dailypapers.web.PageMeta}, ...) are public
+ * only because precompiled JTE templates live in their own package and must reach them; other modules have no use
+ * for them except {@link org.dailypapers.web.SearchForm}, which the feed module reads so that a search feed takes
+ * exactly the search page's parameters.
+ */
 @NullMarked
 package org.dailypapers.web;
 

@@ -1,0 +1,472 @@
+package org.dailypapers.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.dailypapers.api.BadParameterException;
+import org.dailypapers.api.FeedWindow;
+import org.dailypapers.paper.DailyPage;
+import org.dailypapers.paper.DailyQuery;
+import org.dailypapers.paper.DailySort;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The daily feed by day, week and month, trending, and the category and organisation pages. */
+@Controller
+class DailyController {
+
+    static final int PAGE_SIZE = 50;
+
+    /** Before arXiv: a window from here covers the whole catalog. */
+    private static final LocalDate BEGINNING = LocalDate.of(1991, 1, 1);
+
+    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z-]{2,})?");
+    private static final DateTimeFormatter DAY_HEADING =
+            DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_HEADING = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+
+    private final CatalogReads reads;
+
+    DailyController(CatalogReads reads) {
+        this.reads = reads;
+    }
+
+    /** Where a list page stands: the URL of the page itself and the filters that come along with every link. */
+    private record Filters(String path, DailySort sort, @Nullable String category, int page) {
+
+        String with(DailySort newSort, @Nullable String newCategory, int newPage) {
+            StringBuilder q = new StringBuilder();
+            if (newSort != defaultSortOf(path)) {
+                q.append("&sort=").append(sortName(newSort));
+            }
+            if (newCategory != null) {
+                q.append("&category=").append(Paths.param(newCategory));
+            }
+            if (newPage > 1) {
+                q.append("&page=").append(newPage);
+            }
+            return q.isEmpty() ? path : path + "?" + q.substring(1);
+        }
+
+        /** The same filters on another path (the previous day keeps the category and order). */
+        String on(String otherPath) {
+            return new Filters(otherPath, sort, category, 1).with(sort, category, 1);
+        }
+    }
+
+    @GetMapping("/")
+    String latest(
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
+        Optional<LocalDate> latest = reads.latestDay();
+        Filters filters = new Filters("/", parseSort(sort, "/"), parseCategory(category), parsePage(page));
+        if (latest.isEmpty()) {
+            ListingView empty = new ListingView(
+                    PageMeta.of("Daily Papers", "daily").withFeed("/feeds/daily.atom", "Daily Papers"),
+                    "Daily Papers",
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    "/",
+                    sortName(filters.sort()),
+                    filters.category(),
+                    List.of(),
+                    0,
+                    null,
+                    null,
+                    "The catalog is empty. Import papers with ./dailypapers import FILE, or start the server without"
+                            + " --no-demo to load the demo data set.");
+            model.addAttribute("view", empty);
+            return "listing";
+        }
+        return day(latest.get(), filters, model);
+    }
+
+    @GetMapping("/daily/{date}")
+    String daily(
+            @PathVariable String date,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
+        LocalDate day = window(date, "a day such as 2025-02-13", () -> FeedWindow.day(date))
+                .from();
+        String path = Paths.day(day);
+        return day(day, new Filters(path, parseSort(sort, path), parseCategory(category), parsePage(page)), model);
+    }
+
+    private String day(LocalDate day, Filters f, Model model) {
+        DailyPage result = reads.daily(
+                new DailyQuery(day, day, f.sort(), f.category(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        Link previous = reads.dayBefore(day)
+                .map(d -> new Link("← " + SHORT_DAY.format(d), f.on(Paths.day(d)), false))
+                .orElse(null);
+        Link next = reads.dayAfter(day)
+                .map(d -> new Link(SHORT_DAY.format(d) + " →", f.on(Paths.day(d)), false))
+                .orElse(null);
+        String week = isoWeek(day);
+        List<Link> periods = List.of(
+                new Link("Day", f.on(Paths.day(day)), true),
+                Link.to("Week", f.on("/week/" + week)),
+                Link.to("Month", f.on("/month/" + YearMonth.from(day))));
+        String title = "Daily Papers, " + DAY_HEADING.format(day);
+        PageMeta meta = PageMeta.of(title, "daily")
+                .withDescription("Papers submitted to Daily Papers on " + DAY_HEADING.format(day) + ".")
+                .withFeed(feedWithCategory("/feeds/daily.atom", f.category()), "Daily Papers (latest day)");
+        model.addAttribute(
+                "view",
+                listing(
+                        meta,
+                        DAY_HEADING.format(day),
+                        null,
+                        previous,
+                        next,
+                        periods,
+                        f,
+                        result,
+                        "No papers on " + DAY_HEADING.format(day)
+                                + (f.category() == null ? "." : " in " + f.category() + ".")));
+        return "listing";
+    }
+
+    @GetMapping("/week/{week}")
+    String week(
+            @PathVariable String week,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
+        FeedWindow w = window(week, "an ISO week such as 2025-W07", () -> FeedWindow.week(week));
+        String path = "/week/" + isoWeek(w.from());
+        Filters f = new Filters(path, parseSort(sort, path), parseCategory(category), parsePage(page));
+        DailyPage result = reads.daily(
+                new DailyQuery(w.from(), w.to(), f.sort(), f.category(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        LocalDate firstDay = reads.dayAfter(w.from().minusDays(1))
+                .filter(d -> !d.isAfter(w.to()))
+                .orElse(w.from());
+        List<Link> periods = List.of(
+                Link.to("Day", f.on(Paths.day(firstDay))),
+                new Link("Week", f.on(path), true),
+                Link.to("Month", f.on("/month/" + YearMonth.from(w.from()))));
+        String heading = "Week " + w.from().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ", " + SHORT_DAY.format(w.from())
+                + " – " + SHORT_DAY.format(w.to()) + ", " + w.to().getYear();
+        PageMeta meta = PageMeta.of("Daily Papers, " + heading, "daily")
+                .withFeed(feedWithCategory("/feeds/daily.atom", f.category()), "Daily Papers (latest day)");
+        model.addAttribute(
+                "view",
+                listing(
+                        meta,
+                        heading,
+                        null,
+                        new Link(
+                                "← Previous week",
+                                f.on("/week/" + isoWeek(w.from().minusWeeks(1))),
+                                false),
+                        nextIfNotFuture(
+                                w.to(),
+                                "Next week →",
+                                f.on("/week/" + isoWeek(w.from().plusWeeks(1)))),
+                        periods,
+                        f,
+                        result,
+                        "No papers in this week" + (f.category() == null ? "." : " in " + f.category() + ".")));
+        return "listing";
+    }
+
+    @GetMapping("/month/{month}")
+    String month(
+            @PathVariable String month,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
+        FeedWindow w = window(month, "a month such as 2025-02", () -> FeedWindow.month(month));
+        YearMonth ym = YearMonth.from(w.from());
+        String path = "/month/" + ym;
+        Filters f = new Filters(path, parseSort(sort, path), parseCategory(category), parsePage(page));
+        DailyPage result = reads.daily(
+                new DailyQuery(w.from(), w.to(), f.sort(), f.category(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        LocalDate firstDay = reads.dayAfter(w.from().minusDays(1))
+                .filter(d -> !d.isAfter(w.to()))
+                .orElse(w.from());
+        List<Link> periods = List.of(
+                Link.to("Day", f.on(Paths.day(firstDay))),
+                Link.to("Week", f.on("/week/" + isoWeek(firstDay))),
+                new Link("Month", f.on(path), true));
+        String heading = MONTH_HEADING.format(ym);
+        PageMeta meta = PageMeta.of("Daily Papers, " + heading, "daily")
+                .withFeed(feedWithCategory("/feeds/daily.atom", f.category()), "Daily Papers (latest day)");
+        model.addAttribute(
+                "view",
+                listing(
+                        meta,
+                        heading,
+                        null,
+                        new Link(
+                                "← " + MONTH_HEADING.format(ym.minusMonths(1)),
+                                f.on("/month/" + ym.minusMonths(1)),
+                                false),
+                        nextIfNotFuture(
+                                w.to(),
+                                MONTH_HEADING.format(ym.plusMonths(1)) + " →",
+                                f.on("/month/" + ym.plusMonths(1))),
+                        periods,
+                        f,
+                        result,
+                        "No papers in " + heading + (f.category() == null ? "." : " in " + f.category() + ".")));
+        return "listing";
+    }
+
+    /** Trending: the last seven days of the feed, votes decayed by age, as on Hugging Face. */
+    @GetMapping("/trending")
+    String trending(
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
+        Filters f = new Filters("/trending", DailySort.TRENDING, parseCategory(category), parsePage(page));
+        LocalDate latest = reads.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        DailyPage result = reads.daily(
+                new DailyQuery(latest.minusDays(TRENDING_DAYS - 1), latest, DailySort.TRENDING, f.category(), null),
+                (f.page() - 1) * PAGE_SIZE,
+                PAGE_SIZE);
+        PageMeta meta = PageMeta.of("Trending papers", "trending")
+                .withDescription("The most upvoted recent papers, newer ones weighted up.")
+                .withFeed(feedWithCategory("/feeds/trending.atom", f.category()), "Trending papers");
+        model.addAttribute(
+                "view",
+                new ListingView(
+                        meta,
+                        "Trending papers",
+                        "Upvotes of the last " + TRENDING_DAYS + " days of the feed (to " + SHORT_DAY.format(latest)
+                                + ", " + latest.getYear() + "), newer papers weighted up.",
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        "/trending",
+                        sortName(DailySort.TRENDING),
+                        f.category(),
+                        result.items().stream().map(Cards::of).toList(),
+                        result.total(),
+                        pageLink(f, f.page() - 1, result.total()),
+                        pageLink(f, f.page() + 1, result.total()),
+                        "Nothing is trending" + (f.category() == null ? "." : " in " + f.category() + ".")));
+        return "listing";
+    }
+
+    static final int TRENDING_DAYS = 7;
+
+    @GetMapping("/categories/{category}")
+    String category(
+            @PathVariable String category,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
+        String cat = parseCategory(category);
+        if (cat == null) {
+            throw new WebErrors.BadRequest("Give an arXiv category such as cs.CL in the address: /categories/cs.CL");
+        }
+        String path = Paths.category(cat);
+        Filters f = new Filters(path, parseSort(sort, path), null, parsePage(page));
+        LocalDate latest = reads.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        DailyPage result = reads.daily(
+                new DailyQuery(BEGINNING, latest, f.sort(), cat, null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        PageMeta meta = PageMeta.of(cat + " papers", "")
+                .withDescription("Daily Papers in the arXiv category " + cat + ".")
+                .withFeed(Paths.categoryFeed(cat), "Daily Papers in " + cat);
+        model.addAttribute(
+                "view",
+                listing(
+                        meta,
+                        "Category " + cat,
+                        "Every paper of the daily feed in " + cat + " or, for an archive such as cs, any of its"
+                                + " categories.",
+                        null,
+                        null,
+                        List.of(),
+                        f,
+                        result,
+                        "No papers of the daily feed are in " + cat + "."));
+        return "listing";
+    }
+
+    @GetMapping("/organizations/{name}")
+    String organization(
+            @PathVariable String name,
+            @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String page,
+            Model model) {
+        String org = name.strip();
+        String path = Paths.organization(org);
+        Filters f = new Filters(path, parseSort(sort, path), parseCategory(category), parsePage(page));
+        LocalDate latest = reads.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+        DailyPage result = reads.daily(
+                new DailyQuery(BEGINNING, latest, f.sort(), f.category(), org), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        String label = result.items().stream()
+                .map(dp -> dp.entry().organization())
+                .filter(o -> o != null && o.fullname() != null && !o.fullname().isBlank())
+                .map(o -> o.fullname())
+                .findFirst()
+                .orElse(org);
+        PageMeta meta = PageMeta.of(label, "")
+                .withDescription("Daily Papers of " + label + ".")
+                .withFeed(Paths.organizationFeed(org), "Daily Papers of " + label);
+        model.addAttribute(
+                "view",
+                listing(
+                        meta,
+                        label,
+                        "Papers submitted to the daily feed for this organisation.",
+                        null,
+                        null,
+                        List.of(),
+                        f,
+                        result,
+                        "No papers of the daily feed belong to the organisation '" + org + "'."));
+        return "listing";
+    }
+
+    private ListingView listing(
+            PageMeta meta,
+            String heading,
+            @Nullable String intro,
+            @Nullable Link previous,
+            @Nullable Link next,
+            List<Link> periods,
+            Filters f,
+            DailyPage result,
+            String emptyMessage) {
+        List<Link> sorts = new ArrayList<>();
+        for (DailySort s : List.of(DailySort.UPVOTES, DailySort.TRENDING, DailySort.PUBLISHED_AT)) {
+            sorts.add(new Link(sortLabel(s), f.with(s, f.category(), 1), s == f.sort()));
+        }
+        return new ListingView(
+                meta,
+                heading,
+                intro,
+                previous,
+                next,
+                periods,
+                sorts,
+                f.path(),
+                sortName(f.sort()),
+                f.category(),
+                result.items().stream().map(Cards::of).toList(),
+                result.total(),
+                pageLink(f, f.page() - 1, result.total()),
+                pageLink(f, f.page() + 1, result.total()),
+                emptyMessage);
+    }
+
+    private static @Nullable Link pageLink(Filters f, int page, long total) {
+        if (page < 1 || (long) (page - 1) * PAGE_SIZE >= total) {
+            return null;
+        }
+        return new Link(
+                page < f.page() ? "← Previous page" : "Next page →", f.with(f.sort(), f.category(), page), false);
+    }
+
+    private static @Nullable Link nextIfNotFuture(LocalDate end, String label, String href) {
+        return end.isBefore(LocalDate.now(java.time.ZoneOffset.UTC)) ? new Link(label, href, false) : null;
+    }
+
+    private static String feedWithCategory(String feed, @Nullable String category) {
+        return category == null ? feed : feed + "?category=" + Paths.param(category);
+    }
+
+    static String isoWeek(LocalDate day) {
+        return String.format(
+                Locale.ROOT,
+                "%d-W%02d",
+                day.get(IsoFields.WEEK_BASED_YEAR),
+                day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** Day pages rank by upvotes as Hugging Face does; whole-catalog pages show the newest first. */
+    static DailySort defaultSortOf(String path) {
+        return path.startsWith("/categories/") || path.startsWith("/organizations/")
+                ? DailySort.PUBLISHED_AT
+                : DailySort.UPVOTES;
+    }
+
+    static String sortName(DailySort s) {
+        return switch (s) {
+            case UPVOTES -> "upvotes";
+            case TRENDING -> "trending";
+            case PUBLISHED_AT -> "newest";
+        };
+    }
+
+    private static String sortLabel(DailySort s) {
+        return switch (s) {
+            case UPVOTES -> "Most upvoted";
+            case TRENDING -> "Trending";
+            case PUBLISHED_AT -> "Newest";
+        };
+    }
+
+    static DailySort parseSort(@Nullable String sort, String path) {
+        if (sort == null || sort.isBlank()) {
+            return defaultSortOf(path);
+        }
+        if (sort.strip().equalsIgnoreCase("newest")) {
+            return DailySort.PUBLISHED_AT;
+        }
+        return DailySort.fromApiName(sort.strip())
+                .orElseThrow(() -> new WebErrors.BadRequest(
+                        "The order '" + sort + "' is unknown; use sort=upvotes, sort=trending or sort=newest."));
+    }
+
+    static @Nullable String parseCategory(@Nullable String category) {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        String c = category.strip();
+        if (!CATEGORY.matcher(c).matches()) {
+            throw new WebErrors.BadRequest(
+                    "'" + category + "' is not an arXiv category; use one such as cs.CL, or an archive such as cs.");
+        }
+        return c;
+    }
+
+    static int parsePage(@Nullable String page) {
+        if (page == null || page.isBlank()) {
+            return 1;
+        }
+        try {
+            int p = Integer.parseInt(page.strip());
+            if (p >= 1 && p <= 10_000) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new WebErrors.BadRequest("The page number '" + page + "' does not work; pages count from 1.");
+    }
+
+    private static FeedWindow window(String text, String example, java.util.function.Supplier<FeedWindow> parse) {
+        try {
+            return parse.get();
+        } catch (BadParameterException e) {
+            throw new WebErrors.BadRequest("'" + text + "' is not "
+                    + example.replaceFirst("^an? ", "a valid ").replaceFirst(" such as .*", "") + "; give " + example
+                    + ".");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.dailypapers.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A list page of papers: a day, week or month of the daily feed, trending, a category or an organisation.
+ *
+ * @param previous the previous day, week or month (older), or null
+ * @param next the next one (newer), or null
+ * @param periods day / week / month views of the same date; empty where that makes no sense
+ * @param sorts the orders the page offers, the current one marked
+ * @param filterAction where the category filter form goes (the page itself)
+ * @param sort the current order's name, sent along with the filter form
+ * @param category the current category filter, or null
+ * @param olderPage the next page of a long list, or null
+ * @param newerPage the page before, or null
+ * @param emptyMessage what to say when there are no papers
+ */
+public record ListingView(
+        PageMeta page,
+        String heading,
+        @Nullable String intro,
+        @Nullable Link previous,
+        @Nullable Link next,
+        List<Link> periods,
+        List<Link> sorts,
+        String filterAction,
+        String sort,
+        @Nullable String category,
+        List<PaperCard> cards,
+        long total,
+        @Nullable Link newerPage,
+        @Nullable Link olderPage,
+        String emptyMessage) {
+
+    /** Common arXiv categories of ML papers offered in the filter; any other can be typed into the URL. */
+    public static final List<String> CATEGORY_CHOICES = List.of(
+            "cs.AI", "cs.CL", "cs.CV", "cs.LG", "cs.IR", "cs.RO", "cs.CR", "cs.SE", "cs.HC", "cs.MA", "cs.NE", "cs.SD",
+            "eess.AS", "eess.IV", "stat.ML", "math.OC", "q-bio", "physics");
+
+    public List<String> categoryChoices() {
+        if (category == null || CATEGORY_CHOICES.contains(category)) {
+            return CATEGORY_CHOICES;
+        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(category), CATEGORY_CHOICES.stream())
+                .toList();
+    }
+}

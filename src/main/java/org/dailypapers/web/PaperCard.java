@@ -1,0 +1,41 @@
+package org.dailypapers.web;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A paper as a card in a list: what the seed's Daily Papers cards show, plus the highlighted title and snippet when
+ * the card is a search hit.
+ *
+ * @param titleHtml the title with matches in {@code <mark>} as safe HTML from the search module, or null
+ * @param snippetHtml a passage with matches in {@code <mark>} as safe HTML from the search module, or null
+ * @param summary the abstract shortened for a card (plain text, escaped by the template)
+ * @param firstAuthors up to three author names
+ * @param dateLabel "Feb 10" within the current year, "Jul 28, 2025" otherwise
+ * @param dateIso the same date as YYYY-MM-DD for the {@code <time>} element, or null when unknown
+ */
+public record PaperCard(
+        String id,
+        String title,
+        @Nullable String titleHtml,
+        String summary,
+        @Nullable String snippetHtml,
+        int authorCount,
+        List<String> firstAuthors,
+        String dateLabel,
+        @Nullable String dateIso,
+        int upvotes,
+        int numComments,
+        @Nullable String organizationName,
+        @Nullable String organizationLabel,
+        @Nullable String codeUrl,
+        @Nullable String primaryCategory) {
+
+    public String href() {
+        return Paths.paper(id);
+    }
+
+    public boolean hasMoreAuthors() {
+        return authorCount > firstAuthors.size();
+    }
+}

@@ -1,0 +1,126 @@
+package org.dailypapers.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.Paper;
+import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.PaperLink;
+import org.dailypapers.search.SearchHit;
+import org.dailypapers.search.SearchService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** {@code /papers/{id}}: one paper with its links, similar papers and the place for its discussion. */
+@Controller
+class PaperController {
+
+    static final int SIMILAR = 6;
+
+    private static final Logger log = LoggerFactory.getLogger(PaperController.class);
+
+    private final PaperCatalog catalog;
+    private final ObjectProvider<SearchService> search;
+
+    PaperController(PaperCatalog catalog, ObjectProvider<SearchService> search) {
+        this.catalog = catalog;
+        this.search = search;
+    }
+
+    @GetMapping("/papers/{id}")
+    String paper(@PathVariable String id, Model model) {
+        return show(id, model);
+    }
+
+    @GetMapping("/papers/{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}")
+    String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model) {
+        return show(archive + "/" + number, model);
+    }
+
+    private String show(String raw, Model model) {
+        ArxivId id = ArxivId.parse(raw)
+                .orElseThrow(() -> new WebErrors.NotFound("'" + raw + "' is not an arXiv identifier. Identifiers look"
+                        + " like 2501.12345 or hep-th/9901001."));
+        Paper paper = catalog.find(id)
+                .orElseThrow(() -> new WebErrors.NotFound("The paper " + id.id() + " is not in this catalog. It may"
+                        + " still be on arXiv: https://arxiv.org/abs/" + id.id()));
+        DailyEntry entry = catalog.findEntry(id).orElse(null);
+        model.addAttribute("view", view(paper, entry));
+        return "paper";
+    }
+
+    private PaperView view(Paper p, @Nullable DailyEntry e) {
+        PaperCard card = Cards.of(p, e, null, null);
+        List<Link> links = new ArrayList<>();
+        for (PaperLink l : p.links()) {
+            String label =
+                    switch (l.kind()) {
+                        case CODE -> "Code";
+                        case PROJECT -> "Project page";
+                        case HUGGINGFACE -> "Hugging Face";
+                    };
+            links.add(Link.to(label, l.url()));
+        }
+        SearchService service = search.getIfAvailable();
+        List<PaperCard> similar = service == null ? List.of() : similar(service, p.id());
+        LocalDate published = p.publishedAt() == null
+                ? null
+                : p.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        PageMeta meta = PageMeta.of(p.title(), "")
+                .withDescription(Cards.shorten(p.abstractText(), 200))
+                .withFeed(
+                        p.primaryCategory().map(Paths::categoryFeed).orElse("/feeds/daily.atom"),
+                        p.primaryCategory().map(c -> "Daily Papers in " + c).orElse("Daily Papers"));
+        String submitter = e == null || e.submittedBy() == null
+                ? null
+                : (e.submittedBy().fullname() == null
+                        ? e.submittedBy().name()
+                        : e.submittedBy().fullname());
+        return new PaperView(
+                meta,
+                card,
+                p.abstractText().strip(),
+                p.authors().stream().map(a -> Link.to(a, Paths.author(a))).toList(),
+                p.categories().stream().map(c -> Link.to(c, Paths.category(c))).toList(),
+                e == null ? null : Cards.dateLabel(e.day(), LocalDate.now(ZoneOffset.UTC)),
+                e == null ? null : Paths.day(e.day()),
+                published == null ? null : Cards.dateLabel(published, LocalDate.now(ZoneOffset.UTC)),
+                submitter,
+                p.absUrl(),
+                p.pdfUrl(),
+                links,
+                p.comments(),
+                p.journalRef(),
+                p.doi(),
+                p.license(),
+                p.version(),
+                p.githubStars(),
+                similar,
+                service != null);
+    }
+
+    /** Similar papers are a nicety: a failing search index must not take the paper page down with it. */
+    private List<PaperCard> similar(SearchService service, ArxivId id) {
+        try {
+            List<SearchHit> hits = service.similarTo(id, SIMILAR);
+            List<ArxivId> ids = hits.stream().map(SearchHit::id).toList();
+            Map<ArxivId, DailyEntry> entries = catalog.findEntries(ids);
+            return catalog.findAll(ids).stream()
+                    .map(sp -> Cards.of(sp, entries.get(sp.id()), null, null))
+                    .toList();
+        } catch (RuntimeException ex) {
+            log.warn("similar papers for {} failed: {}", id.id(), ex.toString());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.dailypapers.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.springframework.web.util.UriUtils;
+
+/** The site's URLs in one place, so that templates, controllers and feeds agree on them. */
+public final class Paths {
+
+    private Paths() {}
+
+    /** Old-style ids keep their slash: {@code /papers/hep-th/9901001} is what arXiv users expect to type. */
+    public static String paper(String arxivId) {
+        return "/papers/" + arxivId;
+    }
+
+    public static String day(LocalDate day) {
+        return "/daily/" + day;
+    }
+
+    public static String category(String category) {
+        return "/categories/" + segment(category);
+    }
+
+    public static String organization(String name) {
+        return "/organizations/" + segment(name);
+    }
+
+    public static String author(String name) {
+        return "/authors/" + segment(name);
+    }
+
+    public static String categoryFeed(String category) {
+        return "/feeds/categories/" + segment(category) + ".atom";
+    }
+
+    public static String organizationFeed(String name) {
+        return "/feeds/organizations/" + segment(name) + ".atom";
+    }
+
+    public static String authorFeed(String name) {
+        return "/feeds/authors/" + segment(name) + ".atom";
+    }
+
+    public static String segment(String value) {
+        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+    }
+
+    public static String param(String value) {
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,32 @@
+package org.dailypapers.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Error pages for the site's own controllers; the JSON API has its own handler. */
+@ControllerAdvice(basePackageClasses = WebExceptionHandler.class)
+class WebExceptionHandler {
+
+    @ExceptionHandler(WebErrors.NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound(WebErrors.NotFound e) {
+        return page(404, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(WebErrors.BadRequest.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView badRequest(WebErrors.BadRequest e) {
+        return page(400, "That address does not work", e.getMessage());
+    }
+
+    static ModelAndView page(int status, String headline, String message) {
+        ErrorView view = new ErrorView(PageMeta.of(headline, ""), status, headline, message);
+        ModelAndView mav = new ModelAndView("problem");
+        mav.addObject("view", view);
+        mav.setStatus(HttpStatus.valueOf(status));
+        return mav;
+    }
+}
