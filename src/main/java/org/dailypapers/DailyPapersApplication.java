@@ -13,6 +13,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DailyPapersApplication {
 
     public static void main(String[] args) {
-        System.exit(CliLauncher.run(args));
+        System.exit(CliLauncher.run(DailyPapersApplication.class, args));
     }
 }

@@ -12,7 +12,8 @@ public final class CliLauncher {
 
     private CliLauncher() {}
 
-    public static int run(String[] args) {
+    /** @param application the Spring Boot application class, passed in so the CLI does not depend on it */
+    public static int run(Class<?> application, String[] args) {
         List<String> springArgs = new ArrayList<>();
         List<String> cliArgs = new ArrayList<>();
         for (String a : args) {
@@ -22,7 +23,7 @@ public final class CliLauncher {
                 cliArgs.add(a);
             }
         }
-        SpringContexts.configure(springArgs);
+        SpringContexts.configure(application, springArgs);
         CommandLine cli = newCommandLine();
         return cli.execute(cliArgs.toArray(String[]::new));
     }

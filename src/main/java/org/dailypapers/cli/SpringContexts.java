@@ -3,7 +3,6 @@ package org.dailypapers.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dailypapers.DailyPapersApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,10 +11,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class SpringContexts {
 
     private static List<String> springArgs = List.of();
+    private static Class<?> application = Object.class;
 
     private SpringContexts() {}
 
-    static void configure(List<String> args) {
+    static void configure(Class<?> applicationClass, List<String> args) {
+        application = applicationClass;
         springArgs = List.copyOf(args);
     }
 
@@ -24,7 +25,7 @@ final class SpringContexts {
         // As command-line arguments these outrank application.properties and the environment, as a command's own
         // options must (bench runs in its own temporary home even when DAILYPAPERS_HOME is set).
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return new SpringApplicationBuilder(DailyPapersApplication.class)
+        return new SpringApplicationBuilder(application)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
                 .logStartupInfo(false)
                 .run(args.toArray(String[]::new));

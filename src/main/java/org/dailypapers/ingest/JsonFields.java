@@ -77,6 +77,14 @@ final class JsonFields {
 
     /** Titles and names arrive with arXiv's hard line breaks and double spaces. */
     static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").trim();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t' || (c == ' ' && i + 1 < s.length() && s.charAt(i + 1) == ' ')) {
+                return WHITESPACE.matcher(s).replaceAll(" ").trim();
+            }
+        }
+        return s.trim();
     }
+
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 }

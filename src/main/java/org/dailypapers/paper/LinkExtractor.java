@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class LinkExtractor {
 
-    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s<>\"'{}|\\\\^`\\[\\]]+");
+    private static final Pattern URL = Pattern.compile("(?i)(?:https?://|www\\.)[^\\s<>\"'{}|\\\\^`\\[\\]]+");
+    private static final Pattern BROKEN_URL = Pattern.compile("(https?://\\S*/)\\s*\\n\\s*(?=\\S)");
     private static final Set<String> CODE_HOSTS =
             Set.of("github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com", "sr.ht", "git.sr.ht");
     /** Hosts whose links are references, licences or the paper itself, never a project page. */
@@ -45,11 +46,12 @@ final class LinkExtractor {
     static List<PaperLink> extract(@Nullable String... texts) {
         Map<String, PaperLink> found = new LinkedHashMap<>();
         for (String text : texts) {
-            if (text == null || text.isEmpty()) {
+            // Most abstracts name no URL at all; the cheap test keeps imports fast.
+            if (text == null || (!text.contains("://") && !text.contains("www."))) {
                 continue;
             }
             // arXiv wraps abstracts at ~80 columns; a URL broken after a slash continues on the next line.
-            String joined = text.replaceAll("(https?://\\S*/)\\s*\\n\\s*(?=\\S)", "$1");
+            String joined = BROKEN_URL.matcher(text).replaceAll("$1");
             Matcher m = URL.matcher(joined);
             while (m.find()) {
                 classify(m.group())

@@ -49,6 +49,9 @@ public record Paper(
      * categories and would not survive the space-separated storage.
      */
     private static List<String> arxivCategories(List<String> raw) {
+        if (raw.stream().allMatch(c -> CATEGORY.matcher(c).matches())) {
+            return raw.stream().distinct().toList();
+        }
         return raw.stream()
                 .flatMap(c -> java.util.Arrays.stream(c.split("[\\s,;]+")))
                 .filter(c -> CATEGORY.matcher(c).matches())

@@ -1,0 +1,105 @@
+package org.dailypapers.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.dailypapers.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The import command on the 74,728-paper corpus, end to end in child JVMs: complete, idempotent, and safe to kill.
+ */
+class ImportCommandTests {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldImportTheCorpusIdempotentlyAndSurviveAKill() throws Exception {
+        String file = TestData.arxivDailyCs().toString();
+        Path reference = work.resolve("reference");
+        Path killed = work.resolve("killed");
+
+        CliProcess.Result first = CliProcess.run(reference, work.resolve("first.log"), "import", file);
+        CliProcess.Result second = CliProcess.run(reference, work.resolve("second.log"), "import", file);
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("imported=74728 updated=0 skipped=0");
+        assertThat(second.output()).contains("imported=0 updated=0 skipped=74728");
+        assertThat(count(reference)).isEqualTo(74_728);
+
+        Process victim = CliProcess.start(killed, work.resolve("victim.log"), "import", file);
+        long seen = waitForPapers(killed, 10_000, victim, Duration.ofMinutes(3));
+        victim.destroyForcibly(); // SIGKILL: no shutdown hooks, no clean close
+        victim.waitFor(1, TimeUnit.MINUTES);
+        assertThat(seen).as("killed in the middle").isBetween(10_000L, 74_727L);
+        CliProcess.Result rerun = CliProcess.run(killed, work.resolve("rerun.log"), "import", file);
+
+        assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+        assertThat(count(killed)).isEqualTo(74_728);
+        assertThat(fingerprint(killed)).isEqualTo(fingerprint(reference));
+    }
+
+    /** Polls the database the child writes to until it holds enough papers (or the child ends). */
+    private static long waitForPapers(Path home, long atLeast, Process child, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline) && child.isAlive()) {
+            long n = countIfReady(home);
+            if (n >= atLeast) {
+                return n;
+            }
+            child.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        return countIfReady(home);
+    }
+
+    private static long countIfReady(Path home) {
+        try {
+            return count(home);
+        } catch (SQLException e) {
+            return 0; // the database or its table does not exist yet
+        }
+    }
+
+    private static long count(Path home) throws SQLException {
+        try (Connection c = connect(home);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM paper")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Everything a paper row holds except the change number, which is a time and differs between runs. */
+    private static String fingerprint(Path home) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (Connection c = connect(home);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, version, title, abstract, authors, categories, published_at,"
+                        + " comments, links, upvotes FROM paper ORDER BY id")) {
+            while (rs.next()) {
+                for (int i = 1; i <= 10; i++) {
+                    String v = rs.getString(i);
+                    digest.update(String.valueOf(v).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Connection connect(Path home) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + home.resolve("dailypapers.db"));
+    }
+}
