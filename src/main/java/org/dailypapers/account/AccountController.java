@@ -57,10 +57,17 @@ class AccountController {
 
     @GetMapping("/login")
     String logInForm(HttpServletRequest request, Model model) {
-        model.addAttribute("failed", request.getParameter("error") != null);
-        model.addAttribute("registered", request.getParameter("registered") != null);
-        model.addAttribute("loggedOut", request.getParameter("logout") != null);
+        model.addAttribute("failed", flag(request, "error"));
+        model.addAttribute("registered", flag(request, "registered"));
+        model.addAttribute("loggedOut", flag(request, "logout"));
         return "account/login";
+    }
+
+    /** {@code ?error} without a value, as Spring Security's redirects write it. */
+    private static boolean flag(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        return request.getParameterMap().containsKey(name)
+                || (query != null && java.util.Arrays.asList(query.split("&")).contains(name));
     }
 
     @GetMapping("/profile")

@@ -2,6 +2,7 @@ package org.dailypapers.community;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dailypapers.account.AccountPrincipal;
+import org.dailypapers.account.PageContext;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
@@ -152,17 +153,19 @@ class CommunityController {
     }
 
     @ExceptionHandler(CommunityException.class)
-    ModelAndView failed(CommunityException e) {
-        return message(HttpStatus.valueOf(e.kind().status()), e.getMessage());
+    ModelAndView failed(CommunityException e, HttpServletRequest request) {
+        return message(request, HttpStatus.valueOf(e.kind().status()), e.getMessage());
     }
 
     @ExceptionHandler(UnknownPaperException.class)
-    ModelAndView unknownPaper(UnknownPaperException e) {
-        return message(HttpStatus.NOT_FOUND, e.getMessage());
+    ModelAndView unknownPaper(UnknownPaperException e, HttpServletRequest request) {
+        return message(request, HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    static ModelAndView message(HttpStatus status, String message) {
+    /** Exception handlers' models miss the advice's attributes, so the security context is added here. */
+    static ModelAndView message(HttpServletRequest request, HttpStatus status, String message) {
         ModelAndView mav = new ModelAndView("community/message");
+        mav.addObject("security", PageContext.of(request));
         mav.addObject("title", status.getReasonPhrase());
         mav.addObject("message", message);
         mav.setStatus(status);
