@@ -577,4 +577,130 @@ class CommunityWebTests {
         mvc.perform(get("/profile").cookie(remember)).andExpect(status().isOk());
         mvc.perform(get("/profile")).andExpect(status().is3xxRedirection());
     }
+
+    private static String location(MockHttpServletResponse r) {
+        return java.util.Objects.requireNonNull(r.getRedirectedUrl());
+    }
+
+    private String page(String path, MockHttpSession session) throws Exception {
+        return mvc.perform(get(path).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void shouldListAuthorshipOnAuthorPagesOnceAnAdminConfirmsIt() throws Exception {
+        ArxivId id = paper("Provable Claims", "Abstract.", List.of("Ada Lovelace", "Grace Hopper"));
+        Account author = user(false);
+        Account admin = user(true);
+        MockHttpSession authorSession = logIn(author);
+
+        mvc.perform(post("/papers/" + id.id() + "/claim")
+                        .session(authorSession)
+                        .with(csrf())
+                        .param("author", "Somebody Else"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/papers/" + id.id() + "/claim")
+                        .session(authorSession)
+                        .with(csrf())
+                        .param("author", "grace hopper"))
+                .andExpect(redirectedUrl("/users/" + author.handle()));
+        assertThat(page("/users/" + author.handle(), new MockHttpSession())).doesNotContain("Provable Claims");
+        mvc.perform(get("/admin/claims").session(authorSession)).andExpect(status().isForbidden());
+
+        MockHttpSession adminSession = logIn(admin);
+        assertThat(page("/admin/claims", adminSession)).contains("Grace Hopper").contains(id.id());
+        mvc.perform(post("/admin/claims/" + author.id() + "/" + id.id())
+                        .session(adminSession)
+                        .with(csrf())
+                        .param("confirm", "true"))
+                .andExpect(redirectedUrl("/admin/claims"));
+
+        assertThat(page("/users/" + author.handle(), new MockHttpSession())).contains("Provable Claims");
+        assertThat(page("/admin/claims", adminSession)).doesNotContain(id.id());
+    }
+
+    @Test
+    void shouldLetOnlyMembersLinkPapersToTheirOrganisation() throws Exception {
+        ArxivId id = paper("An Organised Paper", "Abstract.", List.of("Ada Lovelace"));
+        Account founder = user(false);
+        Account member = user(false);
+        Account outsider = user(false);
+        String slug = "lab-" + next();
+
+        mvc.perform(post("/orgs")
+                        .session(logIn(founder))
+                        .with(csrf())
+                        .param("slug", slug)
+                        .param("name", "The <b>Lab</b>")
+                        .param("description", "We study things."))
+                .andExpect(redirectedUrl("/orgs/" + slug));
+        mvc.perform(post("/orgs/" + slug + "/papers")
+                        .session(logIn(outsider))
+                        .with(csrf())
+                        .param("paperId", id.id()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/orgs/" + slug + "/members")
+                        .session(logIn(founder))
+                        .with(csrf())
+                        .param("handle", member.handle()))
+                .andExpect(redirectedUrl("/orgs/" + slug));
+        mvc.perform(post("/orgs/" + slug + "/papers")
+                        .session(logIn(member))
+                        .with(csrf())
+                        .param("paperId", id.id()))
+                .andExpect(redirectedUrl("/orgs/" + slug));
+
+        String org = page("/orgs/" + slug, new MockHttpSession());
+        assertThat(org)
+                .contains("An Organised Paper")
+                .contains("The &lt;b&gt;Lab&lt;/b&gt;")
+                .contains(member.handle());
+        assertThat(page("/users/" + member.handle(), new MockHttpSession())).contains("/orgs/" + slug);
+    }
+
+    @Test
+    void shouldPublishPublicCollectionsAsAtomAndKeepPrivateOnesHidden() throws Exception {
+        ArxivId id = paper("A Collected <i>Paper</i>", "Worth keeping.", List.of("Ada Lovelace"));
+        Account owner = user(false);
+        MockHttpSession session = logIn(owner);
+        String created = location(mvc.perform(post("/collections")
+                        .session(session)
+                        .with(csrf())
+                        .param("title", "Reading list")
+                        .param("description", "For Friday.")
+                        .param("paperId", id.id()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse());
+        assertThat(page(created, session))
+                .contains("A Collected &lt;i&gt;Paper&lt;/i&gt;")
+                .contains("private");
+
+        mvc.perform(get(created)).andExpect(status().isNotFound());
+        mvc.perform(get(created + "/feed.atom")).andExpect(status().isNotFound());
+        mvc.perform(get(created).session(logIn(user(false)))).andExpect(status().isNotFound());
+
+        mvc.perform(post(created + "/settings")
+                        .session(session)
+                        .with(csrf())
+                        .param("title", "Reading list")
+                        .param("description", "For Friday.")
+                        .param("isPublic", "true"))
+                .andExpect(redirectedUrl(created));
+        MockHttpServletResponse atom = mvc.perform(get(created + "/feed.atom"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        assertThat(atom.getContentType()).startsWith("application/atom+xml");
+        com.rometools.rome.feed.synd.SyndFeed feed =
+                new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(atom.getContentAsString()));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getEntries()).hasSize(1);
+        assertThat(feed.getEntries().getFirst().getTitle()).isEqualTo("A Collected <i>Paper</i>");
+        assertThat(feed.getEntries().getFirst().getLink()).endsWith("/papers/" + id.id());
+        assertThat(page("/collections", new MockHttpSession())).contains("Reading list");
+    }
 }
