@@ -78,7 +78,11 @@ class CommunityController {
         model.addAttribute("paper", paper);
         model.addAttribute("paperId", paper.id().id());
         model.addAttribute("comments", comments.thread(paper.id(), user != null && user.admin()));
-        return isHtmx(request) ? "community/thread" : "community/comments";
+        model.addAttribute("upvotes", paper.upvotes());
+        model.addAttribute("upvoted", user != null && upvotes.hasUpvoted(user.id(), paper.id()));
+        // htmx asks for the thread alone, to put it into the paper page; boosted navigation wants the whole page
+        boolean fragment = isHtmx(request) && !"true".equals(request.getHeader("HX-Boosted"));
+        return fragment ? "community/thread" : "community/comments";
     }
 
     @PostMapping("/papers/{id}/comments")
