@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class SqliteUpvoteConcurrencyTests extends UpvoteConcurrencyContractTests {
+class SqliteCommunityTests extends CommunityContractTests {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
-        String home = Files.createTempDirectory("upvotes-sqlite-").toString();
+        String home = Files.createTempDirectory("community-sqlite-").toString();
         registry.add("dailypapers.home", () -> home);
         registry.add("dailypapers.db-url", () -> "");
     }

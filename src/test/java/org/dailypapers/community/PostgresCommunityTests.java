@@ -9,13 +9,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_ENV, matches = ".+")
 @DirtiesContext
-class PostgresUpvoteConcurrencyTests extends UpvoteConcurrencyContractTests {
+class PostgresCommunityTests extends CommunityContractTests {
 
     private static String url = "";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        url = TestDatabases.freshPostgresSchema("upvotes");
+        url = TestDatabases.freshPostgresSchema("community");
         registry.add("dailypapers.db-url", () -> url);
     }
 
