@@ -80,7 +80,7 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/**")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/profile", "/profile/**", "/submit", "/collections/new")
+                        .requestMatchers(HttpMethod.GET, "/profile", "/profile/**", "/submit")
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/**")
                         .permitAll()
