@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             HarvestCommand.class,
             CurationCommand.class,
-            DigestCommand.class
+            DigestCommand.class,
+            UserCommand.class,
+            TokenCommand.class
         })
 class RootCommand implements Runnable {
 

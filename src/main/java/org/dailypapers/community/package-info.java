@@ -1,4 +1,8 @@
-/** Placeholder until this module's issue lands; see docs/architecture.md for what it will own. */
+/**
+ * What users write: upvotes, comments, paper submissions, authorship claims, organisations and collections, with
+ * their pages and JSON API. Strangers write into the database here, so every text is validated, rendered through
+ * a sanitiser and rate limited; accounts and the security rules themselves live in {@code account}.
+ */
 @NullMarked
 package org.dailypapers.community;
 

@@ -257,4 +257,13 @@ public class PaperCatalog {
         }
         return false;
     }
+
+    /**
+     * Adds (or with a negative delta removes) comments to a paper's daily entry count, atomically in the database
+     * so that concurrent comments cannot lose an update; false when the paper has no daily entry. Joins the
+     * caller's transaction when there is one.
+     */
+    public boolean addComments(ArxivId id, int delta) {
+        return repository.addComments(id.id(), delta) > 0;
+    }
 }

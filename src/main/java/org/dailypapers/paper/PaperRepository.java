@@ -174,6 +174,14 @@ class PaperRepository {
                 .update();
     }
 
+    int addComments(String id, int delta) {
+        // never below zero: a count imported from Hugging Face may not include a comment deleted here
+        return jdbc.sql("UPDATE daily_entry SET num_comments = CASE WHEN num_comments + ? < 0 THEN 0"
+                        + " ELSE num_comments + ? END WHERE paper_id = ?")
+                .params(delta, delta, id)
+                .update();
+    }
+
     long maxChangeSeq() {
         Long max = jdbc.sql("SELECT MAX(change_seq) FROM paper")
                 .query(Long.class)

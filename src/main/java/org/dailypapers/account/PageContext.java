@@ -1,0 +1,38 @@
+package org.dailypapers.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * What every page template needs from security: the CSRF token for forms (hidden field) and htmx (meta tag read by
+ * {@code /static/csrf.js}), and who is signed in. Added to every MVC model as {@code security}.
+ */
+public record PageContext(String csrfParameter, String csrfHeader, String csrfToken, @Nullable AccountPrincipal user) {
+
+    public boolean signedIn() {
+        return user != null;
+    }
+
+    public boolean admin() {
+        return user != null && user.admin();
+    }
+
+    /** For views built outside a controller's model, such as exception handlers' pages. */
+    public static PageContext of(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new PageContext(
+                token == null ? "_csrf" : token.getParameterName(),
+                token == null ? "X-CSRF-TOKEN" : token.getHeaderName(),
+                // reading the token makes the deferred token load; API requests have none and need none
+                token == null ? "" : token.getToken(),
+                currentUser());
+    }
+
+    public static @Nullable AccountPrincipal currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof AccountPrincipal p ? p : null;
+    }
+}
