@@ -193,7 +193,8 @@ public class PaperCatalog {
      * stay above one with 2 votes from this morning, and a week-old favourite gives way to this week's.
      */
     static double trendingScore(DailyPaper dp, Instant reference) {
-        double days = Math.max(0, Duration.between(submittedOrDay(dp.entry()), reference).toMinutes() / 1440.0);
+        double days = Math.max(
+                0, Duration.between(submittedOrDay(dp.entry()), reference).toMinutes() / 1440.0);
         return (dp.paper().upvotes() + 1) / Math.pow(days + 1, 1.5);
     }
 

@@ -92,7 +92,7 @@ final class ArxivFixtureServer implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/query";
     }
 
     /** Ids of the recorded listing pages, for submissions of fresh papers. */

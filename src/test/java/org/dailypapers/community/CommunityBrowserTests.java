@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dailypapers.demo=false", "dailypapers.community.arxiv-min-interval=0s"})
+        properties = {"dailypapers.demo=false", "dailypapers.arxiv.request-interval=0s"})
 class CommunityBrowserTests {
 
     static final Instant NOW = Instant.parse("2025-12-16T14:00:00Z");

@@ -39,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"dailypapers.demo=false", "dailypapers.community.arxiv-min-interval=0s"})
+        properties = {"dailypapers.demo=false", "dailypapers.arxiv.request-interval=0s"})
 @Import(CommunityContractTests.FixedClock.class)
 abstract class CommunityContractTests {
 

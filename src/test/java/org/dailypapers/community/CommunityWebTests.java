@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {
             "dailypapers.demo=false",
-            "dailypapers.community.arxiv-min-interval=0s",
+            "dailypapers.arxiv.request-interval=0s",
             "dailypapers.security.rate-limits.sign-up=3/PT1H",
             "dailypapers.security.rate-limits.comment=5/PT1H"
         })
