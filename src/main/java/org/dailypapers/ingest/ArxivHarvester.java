@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.dailypapers.paper.PaperCatalog;
-import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.UpsertOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -88,7 +87,7 @@ public class ArxivHarvester {
 
         int harvested = 0;
         int pages = 0;
-        int[] proposed = {0};
+        int proposed = 0;
         UpsertOutcome total = UpsertOutcome.NONE;
         List<String> problems = new ArrayList<>();
         List<OaiPmhParser.Harvested> forSearchRules = new ArrayList<>();
@@ -117,15 +116,16 @@ public class ArxivHarvester {
             }
             String nextToken = page.resumptionToken();
             String key = state.key();
-            int[] pageProposals = {0};
-            UpsertOutcome outcome = transactions.execute(status -> {
-                List<PaperRecord> records = curation.propose(rules, page.records(), pageProposals);
-                UpsertOutcome o = catalog.upsert(records);
+            PageWritten written = transactions.execute(status -> {
+                Curation.Proposals p = curation.propose(rules, page.records());
+                UpsertOutcome o = catalog.upsert(p.records());
                 store.pageDone(key, nextToken, page.records().size(), page.completeListSize(), clock.instant());
-                return o;
+                return new PageWritten(o, p.proposed());
             });
-            proposed[0] += pageProposals[0];
-            total = total.plus(outcome == null ? UpsertOutcome.NONE : outcome);
+            if (written != null) {
+                proposed += written.proposed();
+                total = total.plus(written.outcome());
+            }
             harvested += page.records().size();
             pages++;
             page.problems().forEach(listener::problem);
@@ -142,17 +142,19 @@ public class ArxivHarvester {
             token = nextToken;
             more = nextToken != null;
         }
-        proposed[0] += curation.proposeBySearch(rules, forSearchRules);
+        proposed += curation.proposeBySearch(rules, forSearchRules);
         return new HarvestSummary(
                 harvested,
                 total.imported(),
                 total.updated(),
                 total.skipped() + problems.size(),
                 pages,
-                proposed[0],
+                proposed,
                 resumedAt,
                 problems);
     }
+
+    private record PageWritten(UpsertOutcome outcome, int proposed) {}
 
     /** The stored harvest to continue, or a new one. */
     private HarvestProgressStore.State plan(HarvestRequest request, String prefix, String set) {

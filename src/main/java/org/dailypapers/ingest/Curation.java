@@ -183,8 +183,12 @@ public class Curation {
      * The harvested records with daily entries added for the papers the rules propose (the search-based rules
      * excepted, see {@link #proposeBySearch}). Call inside the transaction that writes the page.
      */
-    List<PaperRecord> propose(CurationRules rules, List<OaiPmhParser.Harvested> page, int[] proposed) {
+    /** A page's records ready for the catalog, and how many of them carry a proposal. */
+    record Proposals(List<PaperRecord> records, int proposed) {}
+
+    Proposals propose(CurationRules rules, List<OaiPmhParser.Harvested> page) {
         List<PaperRecord> records = new ArrayList<>(page.size());
+        int proposed = 0;
         Map<ArxivId, Curator.Match> matches = new LinkedHashMap<>();
         for (OaiPmhParser.Harvested h : page) {
             Curator.match(rules, h, false).ifPresent(m -> matches.put(h.paper().id(), m));
@@ -196,10 +200,10 @@ public class Curation {
                 records.add(PaperRecord.of(h.paper()));
             } else {
                 records.add(new PaperRecord(h.paper(), entry(h, m)));
-                proposed[0]++;
+                proposed++;
             }
         }
-        return records;
+        return new Proposals(records, proposed);
     }
 
     /**
