@@ -201,6 +201,33 @@ abstract class CommunityContractTests {
         assertThat(voteRows(paper)).isEqualTo(10);
     }
 
+    @Autowired
+    CommunityInterests interests;
+
+    @Test
+    void shouldTellTheDigestWhatASubscriberUpvotedAndCollected() {
+        Account user = newUser();
+        ArxivId upvoted = newPaper(0);
+        ArxivId collected = newPaper(0);
+        ArxivId both = newPaper(0);
+        upvotes.upvote(user.id(), upvoted);
+        upvotes.upvote(user.id(), both);
+        PaperCollection mine = collections.create(user.principal(), "Reading list", "", false);
+        collections.add(user.principal(), mine.id(), collected);
+        collections.add(user.principal(), mine.id(), both);
+
+        var liked = interests.likedPapers(user.email());
+
+        assertThat(liked)
+                .extracting(l -> l.id(), l -> l.how())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(upvoted, org.dailypapers.digest.LikedPaper.How.UPVOTED),
+                        org.assertj.core.groups.Tuple.tuple(both, org.dailypapers.digest.LikedPaper.How.UPVOTED),
+                        org.assertj.core.groups.Tuple.tuple(
+                                collected, org.dailypapers.digest.LikedPaper.How.COLLECTED));
+        assertThat(interests.likedPapers("nobody@example.org")).isEmpty();
+    }
+
     @Test
     void shouldRefuseVotesOnUnknownPapers() {
         Account user = newUser();
