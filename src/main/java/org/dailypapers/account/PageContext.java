@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * What every page template needs from security: the CSRF token for forms (hidden field) and htmx (meta tag read by
@@ -29,6 +31,17 @@ public record PageContext(String csrfParameter, String csrfHeader, String csrfTo
                 // reading the token makes the deferred token load; API requests have none and need none
                 token == null ? "" : token.getToken(),
                 currentUser());
+    }
+
+    /**
+     * The context of the request this thread serves, for templates rendered where no model carries one (Spring
+     * Boot's error view); outside a request it has no token, which renders forms that the server would refuse.
+     */
+    public static PageContext current() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return of(attributes.getRequest());
+        }
+        return new PageContext("_csrf", "X-CSRF-TOKEN", "", currentUser());
     }
 
     public static @Nullable AccountPrincipal currentUser() {

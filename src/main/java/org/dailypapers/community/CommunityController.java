@@ -1,6 +1,8 @@
 package org.dailypapers.community;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.account.PageContext;
 import org.dailypapers.paper.ArxivId;
@@ -65,7 +67,31 @@ class CommunityController {
             model.addAttribute("upvoted", state.upvoted());
             return "community/upvote";
         }
-        return "redirect:/papers/" + state.paperId().id();
+        return "redirect:" + back(request, "/papers/" + state.paperId().id());
+    }
+
+    /**
+     * Where a plain form POST returns to: the page it came from (a card on a feed, search or paper page), so that a
+     * reader without JavaScript keeps their place. Only a path on this site is followed, never another host.
+     */
+    static String back(HttpServletRequest request, String fallback) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return fallback;
+        }
+        try {
+            URI uri = new URI(referer);
+            boolean sameSite = uri.getHost() == null
+                    || (uri.getHost().equalsIgnoreCase(request.getServerName())
+                            && (uri.getPort() == -1 || uri.getPort() == request.getServerPort()));
+            String path = uri.getRawPath();
+            if (!sameSite || path == null || !path.startsWith("/") || path.startsWith("//")) {
+                return fallback;
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (URISyntaxException e) {
+            return fallback;
+        }
     }
 
     @GetMapping("/papers/{id}/comments")

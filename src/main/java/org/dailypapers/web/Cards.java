@@ -48,7 +48,8 @@ final class Cards {
                 org == null ? null : org.name(),
                 org == null ? null : (org.fullname() == null || org.fullname().isBlank() ? org.name() : org.fullname()),
                 p.githubRepo().orElse(null),
-                p.primaryCategory().orElse(null));
+                p.primaryCategory().orElse(null),
+                false);
     }
 
     /** The day it was on Daily Papers, else its arXiv submission day. */

@@ -37,9 +37,11 @@ class DailyController {
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
 
     private final CatalogReads reads;
+    private final ReaderVotes votes;
 
-    DailyController(CatalogReads reads) {
+    DailyController(CatalogReads reads, ReaderVotes votes) {
         this.reads = reads;
+        this.votes = votes;
     }
 
     /** Where a list page stands: the URL of the page itself and the filters that come along with every link. */
@@ -261,7 +263,7 @@ class DailyController {
                         "/trending",
                         sortName(DailySort.TRENDING),
                         f.category(),
-                        result.items().stream().map(Cards::of).toList(),
+                        votes.mark(result.items().stream().map(Cards::of).toList()),
                         result.total(),
                         pageLink(f, f.page() - 1, result.total()),
                         pageLink(f, f.page() + 1, result.total()),
@@ -367,7 +369,7 @@ class DailyController {
                 f.path(),
                 sortName(f.sort()),
                 f.category(),
-                result.items().stream().map(Cards::of).toList(),
+                votes.mark(result.items().stream().map(Cards::of).toList()),
                 result.total(),
                 pageLink(f, f.page() - 1, result.total()),
                 pageLink(f, f.page() + 1, result.total()),

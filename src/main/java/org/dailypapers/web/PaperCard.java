@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param firstAuthors up to three author names
  * @param dateLabel "Feb 10" within the current year, "Jul 28, 2025" otherwise
  * @param dateIso the same date as YYYY-MM-DD for the {@code <time>} element, or null when unknown
+ * @param upvoted whether the signed-in reader upvoted it; cards from cached reads always say false, and
+ *     {@link ReaderVotes} marks copies per request so that no reader's votes end up in a shared cache
  */
 public record PaperCard(
         String id,
@@ -29,10 +31,31 @@ public record PaperCard(
         @Nullable String organizationName,
         @Nullable String organizationLabel,
         @Nullable String codeUrl,
-        @Nullable String primaryCategory) {
+        @Nullable String primaryCategory,
+        boolean upvoted) {
 
     public String href() {
         return Paths.paper(id);
+    }
+
+    PaperCard upvotedByReader() {
+        return new PaperCard(
+                id,
+                title,
+                titleHtml,
+                summary,
+                snippetHtml,
+                authorCount,
+                firstAuthors,
+                dateLabel,
+                dateIso,
+                upvotes,
+                numComments,
+                organizationName,
+                organizationLabel,
+                codeUrl,
+                primaryCategory,
+                true);
     }
 
     public boolean hasMoreAuthors() {

@@ -32,11 +32,13 @@ class PaperController {
     private final PaperCatalog catalog;
     private final CatalogReads reads;
     private final ObjectProvider<SearchService> search;
+    private final ReaderVotes votes;
 
-    PaperController(PaperCatalog catalog, CatalogReads reads, ObjectProvider<SearchService> search) {
+    PaperController(PaperCatalog catalog, CatalogReads reads, ObjectProvider<SearchService> search, ReaderVotes votes) {
         this.catalog = catalog;
         this.reads = reads;
         this.search = search;
+        this.votes = votes;
     }
 
     @GetMapping("/papers/{id}")
@@ -62,7 +64,7 @@ class PaperController {
     }
 
     private PaperView view(Paper p, @Nullable DailyEntry e) {
-        PaperCard card = Cards.of(p, e, null, null);
+        PaperCard card = votes.mark(Cards.of(p, e, null, null));
         List<Link> links = new ArrayList<>();
         for (PaperLink l : p.links()) {
             String label =
@@ -117,9 +119,9 @@ class PaperController {
             List<SearchHit> hits = service.similarTo(id, SIMILAR);
             List<ArxivId> ids = hits.stream().map(SearchHit::id).toList();
             Map<ArxivId, DailyEntry> entries = catalog.findEntries(ids);
-            return catalog.findAll(ids).stream()
+            return votes.mark(catalog.findAll(ids).stream()
                     .map(sp -> Cards.of(sp, entries.get(sp.id()), null, null))
-                    .toList();
+                    .toList());
         } catch (RuntimeException ex) {
             log.warn("similar papers for {} failed: {}", id.id(), ex.toString());
             return List.of();

@@ -38,10 +38,12 @@ class SearchController {
 
     private final PaperCatalog catalog;
     private final ObjectProvider<SearchService> search;
+    private final ReaderVotes votes;
 
-    SearchController(PaperCatalog catalog, ObjectProvider<SearchService> search) {
+    SearchController(PaperCatalog catalog, ObjectProvider<SearchService> search, ReaderVotes votes) {
         this.catalog = catalog;
         this.search = search;
+        this.votes = votes;
     }
 
     @GetMapping("/search")
@@ -147,7 +149,7 @@ class SearchController {
                 true,
                 null,
                 true,
-                cards,
+                votes.mark(cards),
                 result.totalHits(),
                 facets(form, result, showForm),
                 newer,

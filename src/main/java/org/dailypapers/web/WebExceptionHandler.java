@@ -1,5 +1,7 @@
 package org.dailypapers.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.dailypapers.account.PageContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,20 +14,22 @@ class WebExceptionHandler {
 
     @ExceptionHandler(WebErrors.NotFound.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    ModelAndView notFound(WebErrors.NotFound e) {
-        return page(404, "Not found", e.getMessage());
+    ModelAndView notFound(WebErrors.NotFound e, HttpServletRequest request) {
+        return page(request, 404, "Not found", e.getMessage());
     }
 
     @ExceptionHandler(WebErrors.BadRequest.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ModelAndView badRequest(WebErrors.BadRequest e) {
-        return page(400, "That address does not work", e.getMessage());
+    ModelAndView badRequest(WebErrors.BadRequest e, HttpServletRequest request) {
+        return page(request, 400, "That address does not work", e.getMessage());
     }
 
-    static ModelAndView page(int status, String headline, String message) {
+    static ModelAndView page(HttpServletRequest request, int status, String headline, String message) {
         ErrorView view = new ErrorView(PageMeta.of(headline, ""), status, headline, message);
         ModelAndView mav = new ModelAndView("problem");
         mav.addObject("view", view);
+        // exception handlers' models miss the model advice's attributes, the layout's security context among them
+        mav.addObject("security", PageContext.of(request));
         mav.setStatus(HttpStatus.valueOf(status));
         return mav;
     }
