@@ -11,24 +11,33 @@ import org.jspecify.annotations.Nullable;
  * @param feedTitle the feed's title as feed readers show it
  * @param section which main navigation entry is current ({@code daily}, {@code trending}, {@code search},
  *     {@code docs}, or empty)
+ * @param forms whether the page is one of forms (log-in, discussion, submission) that carries the CSRF token in its
+ *     head even for signed-out readers; the reading pages leave it out for them, because the token is masked anew on
+ *     every request and would keep their ETags from ever matching
  */
 public record PageMeta(
         String title,
         @Nullable String description,
         @Nullable String feedUrl,
         @Nullable String feedTitle,
-        String section) {
+        String section,
+        boolean forms) {
 
     public static PageMeta of(String title, String section) {
-        return new PageMeta(title, null, null, null, section);
+        return new PageMeta(title, null, null, null, section, false);
+    }
+
+    /** A page of the account and community modules, whose forms and htmx requests need the CSRF token. */
+    public static PageMeta forms(String title) {
+        return new PageMeta(title, null, null, null, "", true);
     }
 
     public PageMeta withFeed(String url, String feedTitle) {
-        return new PageMeta(title, description, url, feedTitle, section);
+        return new PageMeta(title, description, url, feedTitle, section, forms);
     }
 
     public PageMeta withDescription(String text) {
-        return new PageMeta(title, text, feedUrl, feedTitle, section);
+        return new PageMeta(title, text, feedUrl, feedTitle, section, forms);
     }
 
     public boolean hasFeed() {

@@ -7,6 +7,11 @@
  * only because precompiled JTE templates live in their own package and must reach them; other modules have no use
  * for them except {@link org.dailypapers.web.SearchForm}, which the feed module reads so that a search feed takes
  * exactly the search page's parameters.
+ *
+ * <p>Pages read the signed-in reader from {@code account}'s {@link org.dailypapers.account.PageContext} and mark
+ * the reader's upvotes through {@code community}'s {@link org.dailypapers.community.Upvotes}; voting itself is the
+ * community's form and POST handler. Neither module depends on this one, and pages render without the community
+ * module as plain counts.
  */
 @NullMarked
 package org.dailypapers.web;
