@@ -182,6 +182,30 @@ class CommunityBrowserTests {
             driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
             WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
             assertThat(error.getText()).contains("already on Daily Papers");
+
+            // the daily feed's card carries the same toggle, pressed for this reader; htmx swaps it in place
+            driver.get(url("/daily/2025-12-15"));
+            wait.until(d -> isHtmxLoaded(driver));
+            By card = By.id("upvote-" + id.id());
+            assertThat(driver.findElement(card)
+                            .findElement(By.cssSelector("button.upvote"))
+                            .getDomAttribute("aria-pressed"))
+                    .isEqualTo("true");
+            String page = driver.getCurrentUrl();
+            driver.findElement(card)
+                    .findElement(By.cssSelector("button.upvote"))
+                    .click();
+            wait.until(d -> "false"
+                    .equals(d.findElement(card)
+                            .findElement(By.cssSelector("button.upvote"))
+                            .getDomAttribute("aria-pressed")));
+            assertThat(driver.findElement(card)
+                            .findElement(By.cssSelector(".upvote-count"))
+                            .getText())
+                    .isEqualTo("5");
+            assertThat(driver.getCurrentUrl()).isEqualTo(page);
+            assertThat(catalog.find(id).orElseThrow().upvotes()).isEqualTo(5);
+            shot(driver, "daily-feed-signed-in");
         } finally {
             driver.quit();
         }

@@ -111,6 +111,10 @@ class CommunityWebTests {
     }
 
     private ArxivId paper(String title, String abstractText, List<String> authors) {
+        return paper(title, abstractText, authors, LocalDate.of(2025, 12, 15));
+    }
+
+    private ArxivId paper(String title, String abstractText, List<String> authors, LocalDate day) {
         ArxivId id = ArxivId.of(String.format("2512.%05d", 90_000 + next()));
         catalog.upsert(List.of(new PaperRecord(
                 new Paper(
@@ -129,7 +133,7 @@ class CommunityWebTests {
                         List.of(),
                         3,
                         null),
-                new DailyEntry(id, LocalDate.of(2025, 12, 15), NOW.minusSeconds(80_000), null, 0, null))));
+                new DailyEntry(id, day, NOW.minusSeconds(80_000), null, 0, null))));
         return id;
     }
 
@@ -263,6 +267,123 @@ class CommunityWebTests {
         assertThat(entry.day()).isEqualTo(LocalDate.of(2025, 12, 16));
         assertThat(entry.submittedBy().fullname()).isEqualTo("New Comer");
         assertThat(catalog.find(ArxivId.of(fresh)).orElseThrow().title()).startsWith("DiffusionBrowser");
+    }
+
+    /** The upvote control of one paper's card on a page, so that the assertions look at that card alone. */
+    private static String upvoteControl(String html, ArxivId id) {
+        int start = html.indexOf("id=\"upvote-" + id.id() + "\"");
+        assertThat(start).as("upvote control of %s", id.id()).isNotNegative();
+        return html.substring(start, html.indexOf("</div>", start));
+    }
+
+    @Test
+    void shouldUpvoteFromADailyFeedCardWithAndWithoutJavaScript() throws Exception {
+        // a day of its own, so that the other tests' papers do not push this card off the page
+        LocalDate day = LocalDate.of(2025, 12, 9);
+        String dayPath = "/daily/" + day;
+        ArxivId id = paper("Voting From The Feed", "Cards carry the toggle.", List.of("Grace Hopper"), day);
+        MockHttpSession session = logIn(user(false));
+
+        String before = page(dayPath, session);
+        assertThat(before)
+                .contains("Log out")
+                .contains("<meta name=\"csrf-token\"")
+                .contains("src=\"/static/csrf.js\"");
+        assertThat(upvoteControl(before, id))
+                .contains("action=\"/papers/" + id.id() + "/upvote\"")
+                .contains("hx-post=\"/papers/" + id.id() + "/upvote\"")
+                .contains("name=\"_csrf\"")
+                .contains("name=\"vote\" value=\"true\"")
+                .contains("aria-pressed=\"false\"")
+                .contains(">3<");
+
+        // without JavaScript: a plain form POST that returns to the feed
+        mvc.perform(post("/papers/" + id.id() + "/upvote")
+                        .session(session)
+                        .with(csrf())
+                        .header("Referer", "http://localhost" + dayPath)
+                        .param("vote", "true"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl(dayPath));
+        assertThat(upvoteControl(page(dayPath, session), id))
+                .contains("aria-pressed=\"true\"")
+                .contains("name=\"vote\" value=\"false\"")
+                .contains(">4<");
+        assertThat(upvoteControl(page("/papers/" + id.id(), session), id))
+                .contains("aria-pressed=\"true\"")
+                .contains(">4<");
+
+        // the pressed state is this reader's alone, though the page's papers come from a shared cache
+        MockHttpSession other = logIn(user(false));
+        assertThat(upvoteControl(page(dayPath, other), id))
+                .contains("aria-pressed=\"false\"")
+                .contains(">4<");
+        String signedOut = mvc.perform(get(dayPath)).andReturn().getResponse().getContentAsString();
+        assertThat(upvoteControl(signedOut, id))
+                .contains("href=\"/login\"")
+                .contains(">4<")
+                .doesNotContain("<form");
+        assertThat(signedOut).contains("<a href=\"/login\">Log in</a>").doesNotContain("Log out");
+
+        // with htmx, from the card: the toggle comes back to be swapped in place
+        String fragment = mvc.perform(post("/papers/" + id.id() + "/upvote")
+                        .session(session)
+                        .with(csrf().asHeader())
+                        .header("HX-Request", "true")
+                        .param("vote", "false"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fragment.strip())
+                .startsWith("<form class=\"upvote-form\"")
+                .contains("aria-pressed=\"false\"")
+                .contains(">3<");
+        assertThat(upvoteControl(page(dayPath, session), id)).contains("aria-pressed=\"false\"");
+
+        // a Referer from elsewhere is never followed
+        mvc.perform(post("/papers/" + id.id() + "/upvote")
+                        .session(session)
+                        .with(csrf())
+                        .header("Referer", "https://elsewhere.example/daily/2025-12-09")
+                        .param("vote", "true"))
+                .andExpect(redirectedUrl("/papers/" + id.id()));
+    }
+
+    @Test
+    void shouldFrameCommunityAndAccountPagesInTheSiteLayout() throws Exception {
+        ArxivId id = paper();
+        for (String html : new String[] {
+            mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(),
+            mvc.perform(get("/signup")).andReturn().getResponse().getContentAsString(),
+            mvc.perform(get("/papers/" + id.id() + "/comments"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString()
+        }) {
+            assertThat(html)
+                    .contains("<header class=\"site-header\">")
+                    .contains("<a href=\"/trending\"")
+                    .contains("class=\"header-search\"")
+                    .contains("href=\"/digest/subscribe\"")
+                    .contains("<a href=\"/login\">Log in</a>");
+        }
+        Account member = user(false);
+        MockHttpSession session = logIn(member);
+        String submit = page("/submit", session);
+        assertThat(submit)
+                .contains("<header class=\"site-header\">")
+                .contains("<a href=\"/trending\"")
+                .contains("href=\"/users/" + member.handle() + "\"")
+                .contains("action=\"/logout\"")
+                .contains("<title>Submit a paper · Daily Papers</title>");
+        // the site's own error pages know the reader too, though exception handlers' models lack the advice's context
+        String notFound = mvc.perform(get("/papers/2501.99999").session(session))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(notFound).contains("action=\"/logout\"").doesNotContain("<a href=\"/login\">Log in</a>");
     }
 
     @Test

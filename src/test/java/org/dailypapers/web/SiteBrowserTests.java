@@ -54,6 +54,12 @@ class SiteBrowserTests extends SiteTestSupport {
         driver.get(base() + "/");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "December 31, 2025"));
         assertThat(driver.findElements(By.cssSelector("ol.cards article.card"))).hasSize(4);
+        // signed out, every card's vote leads to the log-in page, and the header offers it
+        assertThat(driver.findElements(By.cssSelector("ol.cards article.card a.upvote[href='/login']")))
+                .hasSize(4);
+        assertThat(driver.findElement(By.cssSelector(".account-nav")).getText())
+                .contains("Log in")
+                .contains("Sign up");
         shot("01-daily-latest");
         darkShot("01-daily-latest-dark");
 

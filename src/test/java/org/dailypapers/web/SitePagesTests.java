@@ -59,6 +59,32 @@ class SitePagesTests extends SiteTestSupport {
     }
 
     @Test
+    void shouldOfferSignedOutReadersALogInInsteadOfAVote() {
+        // an unknown paper is the site's own error page, an unknown path Spring Boot's error view
+        for (String path :
+                new String[] {"/daily/" + DEMO_LATEST_DAY, "/papers/2512.22525", "/papers/2501.99999", "/no/such/page"
+                }) {
+            String html = get(path).body();
+            assertThat(html)
+                    .as("header of %s", path)
+                    .contains("<a href=\"/login\">Log in</a>")
+                    .contains("href=\"/signup\"")
+                    .contains("href=\"/digest/subscribe\">Get trending papers in your email inbox</a>")
+                    .doesNotContain("Log out")
+                    // the masked CSRF token changes per request; anonymous pages leave it out to keep their ETag
+                    .doesNotContain("name=\"csrf-token\"");
+        }
+        String day = get("/daily/" + DEMO_LATEST_DAY).body();
+        String paper = get("/papers/2512.22525").body();
+        for (String html : new String[] {day, paper}) {
+            assertThat(html)
+                    .contains("<a class=\"upvote\" href=\"/login\" title=\"Log in to upvote\">")
+                    .doesNotContain("action=\"/papers/2512.22525/upvote\"");
+        }
+        assertThat(day).contains("id=\"upvote-2512.22525\"");
+    }
+
+    @Test
     void shouldAnswerAnUnknownPaperWith404Page() {
         HttpResponse<String> r = get("/papers/2501.99999");
         assertThat(r.statusCode()).isEqualTo(404);
