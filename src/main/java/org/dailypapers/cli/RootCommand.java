@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             StatsCommand.class,
+            ReindexCommand.class,
+            EvalCommand.class,
             BenchCommand.class
         })
 class RootCommand implements Runnable {
