@@ -46,13 +46,20 @@ class EvalCommand implements Callable<Integer> {
             description = "keep corpus vectors in FILE between runs (keyed by model and text)")
     Path vectorCache;
 
+    @Option(
+            names = "--fusion",
+            description = "hybrid fusion: score (min-max, the product's default) or rrf, to compare them")
+    String fusion;
+
     @Override
     public Integer call() {
         List<SearchMode> modes = mode == ModeOption.all
                 ? List.of(SearchMode.BM25, SearchMode.DENSE, SearchMode.HYBRID)
                 : List.of(SearchMode.parse(mode.name()).orElseThrow());
         ConsoleBar bar = new ConsoleBar(System.err, "embedding corpus");
-        List<BeirEvaluation.Figures> figures = new BeirEvaluation(dataset, split).run(modes, vectorCache, bar::update);
+        BeirEvaluation evaluation =
+                fusion == null ? new BeirEvaluation(dataset, split) : new BeirEvaluation(dataset, split, fusion);
+        List<BeirEvaluation.Figures> figures = evaluation.run(modes, vectorCache, bar::update);
         bar.finish();
         figures.forEach(f -> System.out.println(f.line()));
         return 0;

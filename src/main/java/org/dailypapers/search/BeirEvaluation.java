@@ -39,10 +39,25 @@ public final class BeirEvaluation {
 
     private final Path dataset;
     private final String split;
+    private final SearchSettings settings;
 
+    /** With the product's default settings. */
     public BeirEvaluation(Path dataset, String split) {
+        this(dataset, split, SearchSettings.defaults());
+    }
+
+    /** With the product's defaults but another fusion ({@code score} or {@code rrf}), to compare them. */
+    public BeirEvaluation(Path dataset, String split, String fusion) {
+        this(dataset, split, SearchSettings.defaults().withFusion(fusion));
+        if (Fusion.parse(fusion).isEmpty()) {
+            throw new IllegalArgumentException("--fusion must be score or rrf, not '" + fusion + "'");
+        }
+    }
+
+    private BeirEvaluation(Path dataset, String split, SearchSettings settings) {
         this.dataset = dataset;
         this.split = split;
+        this.settings = settings;
     }
 
     /** Evaluates the modes, embedding the corpus with all cores (vectors cached in {@code vectorCache} if given). */
@@ -86,7 +101,7 @@ public final class BeirEvaluation {
             index.upsert(docs);
             index.commit(0);
             index.refresh();
-            SearchEngine engine = SearchSettings.defaults().engine(index, embedder);
+            SearchEngine engine = settings.engine(index, embedder);
             List<Figures> figures = new ArrayList<>();
             for (SearchMode mode : modes) {
                 double ndcg = 0;

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -67,6 +70,14 @@ final class PaperIndex implements Closeable {
 
     private static final String SEQ_KEY = "catalog_seq";
 
+    /**
+     * Denser HNSW graph than Lucene's default (16, 100): full float vectors, no quantisation, because every point
+     * of nDCG the approximate search loses against exact cosine shows in the SciFact figures.
+     */
+    private static final int HNSW_MAX_CONNECTIONS = 32;
+
+    private static final int HNSW_BEAM_WIDTH = 200;
+
     private final Directory directory;
     private final Analyzer analyzer;
     private final @Nullable IndexWriter writer;
@@ -85,6 +96,12 @@ final class PaperIndex implements Closeable {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
         config.setCommitOnClose(false);
+        config.setCodec(new Lucene103Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return new Lucene99HnswVectorsFormat(HNSW_MAX_CONNECTIONS, HNSW_BEAM_WIDTH);
+            }
+        });
         IndexWriter writer = new IndexWriter(directory, config);
         if (writer.getLiveCommitData() == null
                 || !writer.getLiveCommitData().iterator().hasNext()) {

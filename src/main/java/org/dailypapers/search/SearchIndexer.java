@@ -68,6 +68,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
     private long lastCommit = System.nanoTime();
     private boolean uncommitted;
     private long embeddedSinceLog;
+    private long embeddingNanos;
     private long lastProgressLog = System.nanoTime();
 
     SearchIndexer(
@@ -308,8 +309,10 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         List<IndexedPaper> docs = papers.stream()
                 .map(p -> IndexedPaper.of(p, entries.get(p.id()), null))
                 .toList();
+        long started = System.nanoTime();
         List<float[]> computed = embedder()
                 .embedAll(docs.stream().map(IndexedPaper::embeddingText).toList());
+        long took = System.nanoTime() - started;
         List<VectorStore.StoredVector> rows = new ArrayList<>();
         List<IndexedPaper> embedded = new ArrayList<>();
         for (int k = 0; k < docs.size(); k++) {
@@ -322,7 +325,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         uncommitted = true;
         commitIfDirty(false);
         i.refresh();
-        logProgress(docs.size());
+        logProgress(docs.size(), took);
         return ids.size();
     }
 
@@ -388,18 +391,20 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         }
     }
 
-    private void logProgress(int embeddedNow) {
+    /** A line every half minute while a backlog lasts: how far, and how fast since the last line. */
+    private void logProgress(int embeddedNow, long stepNanos) {
         embeddedSinceLog += embeddedNow;
+        embeddingNanos += stepNanos;
         long now = System.nanoTime();
         if (now - lastProgressLog > PROGRESS_LOG_NANOS) {
             PaperIndex i = writableIndex();
-            double rate = embeddedSinceLog / ((now - lastProgressLog) / 1e9);
             log.info(
                     "embedding papers: {} of {} done ({} papers/s)",
                     i.countEmbedded(),
                     i.count(),
-                    String.format(java.util.Locale.ROOT, "%.1f", rate));
+                    String.format(java.util.Locale.ROOT, "%.1f", embeddedSinceLog / (embeddingNanos / 1e9)));
             embeddedSinceLog = 0;
+            embeddingNanos = 0;
             lastProgressLog = now;
         }
     }

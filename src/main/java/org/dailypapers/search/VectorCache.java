@@ -63,8 +63,9 @@ final class VectorCache {
     List<float[]> embed(BgeEmbedder embedder, List<String> texts, ProgressListener progress) {
         List<float[]> out = new ArrayList<>(texts.size());
         List<Integer> missing = new ArrayList<>();
+        List<String> keys = texts.stream().map(IndexedPaper::textHash).toList();
         for (int i = 0; i < texts.size(); i++) {
-            float[] v = vectors.get(IndexedPaper.textHash(texts.get(i)));
+            float[] v = vectors.get(keys.get(i));
             out.add(v);
             if (v == null) {
                 missing.add(i);
@@ -78,7 +79,7 @@ final class VectorCache {
             for (int j = 0; j < part.size(); j++) {
                 out.set(part.get(j), computed.get(j));
                 if (file != null) {
-                    vectors.put(IndexedPaper.textHash(texts.get(part.get(j))), computed.get(j));
+                    vectors.put(keys.get(part.get(j)), computed.get(j));
                     dirty = true;
                 }
             }
