@@ -305,18 +305,23 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
             // Gone from the catalog: it must not be retried for ever.
             i.delete(unknown);
         }
-        Map<ArxivId, DailyEntry> entries = catalog.findEntries(arxivIds);
-        List<IndexedPaper> docs = papers.stream()
-                .map(p -> IndexedPaper.of(p, entries.get(p.id()), null))
-                .toList();
+        // A vector may already be stored (an earlier run stopped between the database and the index commit).
+        List<IndexedPaper> docs = withStoredVectors(papers);
+        List<IndexedPaper> missing =
+                docs.stream().filter(d -> d.vector() == null).toList();
         long started = System.nanoTime();
         List<float[]> computed = embedder()
-                .embedAll(docs.stream().map(IndexedPaper::embeddingText).toList());
+                .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList());
         long took = System.nanoTime() - started;
         List<VectorStore.StoredVector> rows = new ArrayList<>();
         List<IndexedPaper> embedded = new ArrayList<>();
-        for (int k = 0; k < docs.size(); k++) {
-            IndexedPaper d = docs.get(k);
+        for (IndexedPaper d : docs) {
+            if (d.vector() != null) {
+                embedded.add(d);
+            }
+        }
+        for (int k = 0; k < missing.size(); k++) {
+            IndexedPaper d = missing.get(k);
             rows.add(new VectorStore.StoredVector(d.id(), d.textHash(), computed.get(k)));
             embedded.add(d.withVector(computed.get(k)));
         }
@@ -325,7 +330,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         uncommitted = true;
         commitIfDirty(false);
         i.refresh();
-        logProgress(docs.size(), took);
+        logProgress(missing.size(), took);
         return ids.size();
     }
 
