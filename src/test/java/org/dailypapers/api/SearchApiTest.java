@@ -252,4 +252,18 @@ class SearchApiTest {
                         .map(Map.Entry::getValue))
                 .containsExactly(catalog.counts().papers());
     }
+
+    @Test
+    void shouldRebuildTheIndexFromTheCatalogWithoutRecomputingVectors() {
+        long papers = catalog.counts().papers();
+        assertThat(maintenance.rebuild(ProgressListener.NONE)).isEqualTo(papers);
+        // Straight after the rebuild every paper has its vector again: they came from the database.
+        Map<String, Long> lines = new java.util.HashMap<>();
+        statistics.forEach(s -> lines.putAll(s.statistics()));
+        assertThat(lines).containsEntry("indexed", papers).containsEntry("embedded", papers);
+        assertThat(search.search(SearchRequest.simple("graphene", SearchMode.HYBRID, 1))
+                        .hits())
+                .extracting(h -> h.id().id())
+                .containsExactly("2402.00002");
+    }
 }
