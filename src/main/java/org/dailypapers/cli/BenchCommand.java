@@ -93,6 +93,9 @@ class BenchCommand implements Runnable {
         @Option(names = "--texts", defaultValue = "1000", description = "abstracts for the throughput comparison")
         int texts;
 
+        @Option(names = "--mode", description = "measure only this mode (bm25, dense or hybrid); all three by default")
+        SearchMode mode;
+
         @Option(
                 names = "--no-embed",
                 description = "measure with the vectors stored so far instead of embedding every paper first")
@@ -136,12 +139,14 @@ class BenchCommand implements Runnable {
                 List<String[]> sample = bench.sample(Math.max(queries, texts), 42);
                 List<String> titles =
                         sample.stream().limit(queries).map(s -> s[0]).toList();
-                for (SearchMode mode : SearchMode.values()) {
-                    System.out.println(bench.latency(mode, titles).line());
+                for (SearchMode m : mode == null ? List.of(SearchMode.values()) : List.of(mode)) {
+                    System.out.println(bench.latency(m, titles).line());
                 }
-                List<String> abstracts =
-                        sample.stream().limit(texts).map(s -> s[1]).toList();
-                System.out.println(bench.throughput(abstracts).line());
+                if (texts > 0) {
+                    List<String> abstracts =
+                            sample.stream().limit(texts).map(s -> s[1]).toList();
+                    System.out.println(bench.throughput(abstracts).line());
+                }
                 return 0;
             }
         }
