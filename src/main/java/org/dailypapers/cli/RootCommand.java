@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
             CurationCommand.class,
             DigestCommand.class,
             UserCommand.class,
-            TokenCommand.class
+            TokenCommand.class,
+            ReindexCommand.class,
+            EvalCommand.class
         })
 class RootCommand implements Runnable {
 

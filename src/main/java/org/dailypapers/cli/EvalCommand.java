@@ -1,0 +1,67 @@
+package org.dailypapers.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dailypapers.search.BeirEvaluation;
+import org.dailypapers.search.SearchMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure search quality on a BEIR-format data set (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv): the"
+                    + " corpus goes through the product's indexing and search code into a temporary index.",
+            "Prints one line per mode: MODE nDCG@10=0.xxxx Recall@100=0.xxxx"
+        })
+class EvalCommand implements Callable<Integer> {
+
+    enum ModeOption {
+        bm25,
+        dense,
+        hybrid,
+        all
+    }
+
+    @Option(names = "--beir", required = true, paramLabel = "DIR", description = "the data set's folder")
+    Path dataset;
+
+    @Option(
+            names = "--split",
+            defaultValue = "test",
+            description = "qrels file to judge by (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(
+            names = "--mode",
+            defaultValue = "all",
+            description = "bm25, dense, hybrid or all (default: ${DEFAULT-VALUE})")
+    ModeOption mode;
+
+    @Option(
+            names = "--vector-cache",
+            paramLabel = "FILE",
+            description = "keep corpus vectors in FILE between runs (keyed by model and text)")
+    Path vectorCache;
+
+    @Option(
+            names = "--fusion",
+            description = "hybrid fusion: score (min-max, the product's default) or rrf, to compare them")
+    String fusion;
+
+    @Override
+    public Integer call() {
+        List<SearchMode> modes = mode == ModeOption.all
+                ? List.of(SearchMode.BM25, SearchMode.DENSE, SearchMode.HYBRID)
+                : List.of(SearchMode.parse(mode.name()).orElseThrow());
+        ConsoleBar bar = new ConsoleBar(System.err, "embedding corpus");
+        BeirEvaluation evaluation =
+                fusion == null ? new BeirEvaluation(dataset, split) : new BeirEvaluation(dataset, split, fusion);
+        List<BeirEvaluation.Figures> figures = evaluation.run(modes, vectorCache, bar::update);
+        bar.finish();
+        figures.forEach(f -> System.out.println(f.line()));
+        return 0;
+    }
+}

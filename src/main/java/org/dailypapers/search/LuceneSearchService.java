@@ -1,0 +1,78 @@
+package org.dailypapers.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.PaperCatalog;
+import org.springframework.stereotype.Service;
+
+/** {@link SearchService} over the embedded Lucene index. */
+@Service
+class LuceneSearchService implements SearchService {
+
+    private final SearchIndexer indexer;
+    private final SearchSettings settings;
+    private final PaperCatalog catalog;
+    private volatile SearchEngine engine;
+    private volatile PaperIndex engineIndex;
+
+    LuceneSearchService(SearchIndexer indexer, SearchSettings settings, PaperCatalog catalog) {
+        this.indexer = indexer;
+        this.settings = settings;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        return toResult(engine().search(request, true, true));
+    }
+
+    /** The benchmark's path: the same ranking, without facets and snippets (a top-10 list only). */
+    SearchResult searchRanked(SearchRequest request) {
+        return toResult(engine().search(request, false, false));
+    }
+
+    @Override
+    public List<SearchHit> similarTo(ArxivId id, int limit) {
+        String fallback = catalog.find(id)
+                .map(p -> BgeEmbedder.documentText(p.title(), p.abstractText()))
+                .orElse(null);
+        if (fallback == null) {
+            return List.of();
+        }
+        return toHits(engine().similarTo(id.withoutVersion().id(), limit, fallback));
+    }
+
+    @Override
+    public List<SearchHit> similarToText(String text, int limit) {
+        if (text.isBlank()) {
+            return List.of();
+        }
+        return toHits(engine().similarToText(text, limit));
+    }
+
+    private SearchEngine engine() {
+        PaperIndex index = indexer.index();
+        SearchEngine e = engine;
+        // The indexer may swap a read-only index for a writable one (reindex in this process).
+        if (e == null || engineIndex != index) {
+            e = settings.engine(index, indexer.embedder());
+            engine = e;
+            engineIndex = index;
+        }
+        return e;
+    }
+
+    private static SearchResult toResult(SearchEngine.Result r) {
+        return new SearchResult(r.totalHits(), toHits(r.hits()), r.facets(), r.error());
+    }
+
+    private static List<SearchHit> toHits(List<SearchEngine.Hit> hits) {
+        List<SearchHit> out = new ArrayList<>(hits.size());
+        for (SearchEngine.Hit h : hits) {
+            ArxivId.parse(h.id())
+                    .ifPresent(id -> out.add(new SearchHit(id, h.score(), h.titleHighlight(), h.snippet())));
+        }
+        return out;
+    }
+}

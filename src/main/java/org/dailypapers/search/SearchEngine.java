@@ -1,0 +1,501 @@
+package org.dailypapers.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Answers searches over one {@link PaperIndex}: keyword, vector and fused. Both the product (over the instance's
+ * index) and the evaluation (over a temporary index of a benchmark corpus) run exactly this code.
+ */
+final class SearchEngine {
+
+    /** Candidates each side contributes to a fused list; deeper pages ask for more. */
+    static final int DEFAULT_DEPTH = 100;
+
+    private static final int FACET_CATEGORIES = 30;
+
+    /**
+     * The vector graph is searched at least this wide (HNSW's ef), whatever k is asked: on SciFact, searching 400
+     * wide ranked as well as exact search.
+     */
+    private static final int KNN_MIN_CANDIDATES = 400;
+
+    private final PaperIndex index;
+    private final BgeEmbedder embedder;
+    private final UserQueryParser parser;
+    private final Fusion fusion;
+    private final double alpha;
+    private final int depth;
+
+    SearchEngine(PaperIndex index, BgeEmbedder embedder, Fusion fusion, double alpha, int depth) {
+        this.index = index;
+        this.embedder = embedder;
+        this.parser = new UserQueryParser(index.analyzer());
+        this.fusion = fusion;
+        this.alpha = alpha;
+        this.depth = depth;
+    }
+
+    /** One hit: the paper's id in the index (an arXiv id, or a corpus id in evaluations). */
+    record Hit(String id, double score, @Nullable String titleHighlight, @Nullable String snippet) {}
+
+    record Result(long totalHits, List<Hit> hits, Map<String, List<FacetCount>> facets, @Nullable String error) {}
+
+    /**
+     * @param withFacets whether to count categories and years over all hits (which visits every match)
+     * @param withSnippets whether to highlight the hits of the page
+     */
+    Result search(SearchRequest request, boolean withFacets, boolean withSnippets) {
+        String text = request.query().trim();
+        Query keyword;
+        try {
+            keyword = text.isEmpty() ? null : parser.parse(text);
+        } catch (ParseException e) {
+            return new Result(0, List.of(), Map.of(), e.getMessage());
+        }
+        Query filter = filter(request);
+        int need = Math.multiplyExact(request.page() + 1, request.size());
+        return index.withSearcher(searcher -> {
+            Ranked ranked;
+            if (keyword == null) {
+                // No words: browse the filtered papers, newest first unless another order was asked for.
+                SearchSort sort = request.sort() == SearchSort.RELEVANCE ? SearchSort.DATE : request.sort();
+                ranked = keywordRanking(searcher, new MatchAllDocsQuery(), filter, sort, need, withFacets);
+            } else {
+                ranked = switch (request.mode()) {
+                    case BM25 -> keywordRanking(searcher, keyword, filter, request.sort(), need, withFacets);
+                    case DENSE ->
+                        sorted(
+                                searcher,
+                                candidates(searcher, vectorRanking(searcher, text, filter, need), withFacets),
+                                request.sort());
+                    case HYBRID ->
+                        sorted(
+                                searcher,
+                                candidates(
+                                        searcher,
+                                        fusion.fuse(
+                                                keywordList(searcher, keyword, filter, Math.max(depth, need)),
+                                                vectorRanking(searcher, text, filter, Math.max(depth, need)),
+                                                alpha),
+                                        withFacets),
+                                request.sort());
+                };
+            }
+            int from = Math.min(ranked.docs().size(), request.page() * request.size());
+            int to = Math.min(ranked.docs().size(), from + request.size());
+            List<Fusion.Scored> page = ranked.docs().subList(from, to);
+            List<Hit> hits = hits(searcher, page, withSnippets ? (keyword != null ? keyword : null) : null);
+            return new Result(ranked.total(), hits, ranked.facets(), null);
+        });
+    }
+
+    /**
+     * Ranked ids for evaluation and benchmarks: the query taken as plain text (no operators), every word optional.
+     */
+    List<Hit> rank(String text, SearchMode mode, int k) {
+        Query keyword = parser.parsePlain(text);
+        return index.withSearcher(searcher -> {
+            List<Fusion.Scored> docs =
+                    switch (mode) {
+                        case BM25 -> keywordList(searcher, keyword, null, k);
+                        case DENSE -> vectorRanking(searcher, text, null, k);
+                        case HYBRID ->
+                            fusion.fuse(
+                                    keywordList(searcher, keyword, null, Math.max(depth, k)),
+                                    vectorRanking(searcher, text, null, Math.max(depth, k)),
+                                    alpha);
+                    };
+            return hits(searcher, docs.subList(0, Math.min(k, docs.size())), null);
+        });
+    }
+
+    /** Papers nearest to one in the index, itself left out; empty when it is unknown or not embedded yet. */
+    List<Hit> similarTo(String id, int limit, @Nullable String fallbackText) {
+        return index.withSearcher(searcher -> {
+            int doc = PaperIndex.docIdOf(searcher, id);
+            float[] v = doc < 0 ? null : PaperIndex.vectorOf(searcher, doc);
+            if (v == null && fallbackText != null) {
+                v = embedder.embedDocument(fallbackText);
+            }
+            if (v == null) {
+                return List.of();
+            }
+            List<Fusion.Scored> near = knn(searcher, v, null, limit + 1);
+            List<Fusion.Scored> others =
+                    near.stream().filter(s -> s.docId() != doc).limit(limit).toList();
+            return hits(searcher, others, null);
+        });
+    }
+
+    /** Papers nearest to pasted text, embedded as a passage (not as a query: it is one already). */
+    List<Hit> similarToText(String text, int limit) {
+        float[] v = embedder.embedDocument(text);
+        return index.withSearcher(searcher -> {
+            List<Fusion.Scored> near = knn(searcher, v, null, limit);
+            if (near.isEmpty()) {
+                // Nothing embedded yet: the words still find something.
+                near = keywordList(searcher, parser.parsePlain(text), null, limit);
+            }
+            return hits(searcher, near, parser.parsePlain(text));
+        });
+    }
+
+    private record Ranked(List<Fusion.Scored> docs, long total, Map<String, List<FacetCount>> facets) {}
+
+    private Ranked keywordRanking(
+            IndexSearcher searcher, Query query, @Nullable Query filter, SearchSort sort, int need, boolean withFacets)
+            throws IOException {
+        Query q = filtered(query, filter);
+        FacetCounter.Manager facets = withFacets ? new FacetCounter.Manager() : null;
+        // Exact totals need every match visited; without facets Lucene may skip non-competitive ones.
+        int totalThreshold = withFacets ? Integer.MAX_VALUE : 1000;
+        TopDocs top;
+        Map<String, List<FacetCount>> counts = Map.of();
+        if (sort == SearchSort.RELEVANCE) {
+            var manager = new TopScoreDocCollectorManager(need, totalThreshold);
+            if (facets != null) {
+                var both = searcher.search(q, new org.apache.lucene.search.MultiCollectorManager(manager, facets));
+                top = (TopDocs) both[0];
+                counts = (Map<String, List<FacetCount>>) both[1];
+            } else {
+                top = searcher.search(q, manager);
+            }
+        } else {
+            String field = sort == SearchSort.DATE ? PaperIndex.PUBLISHED_SORT : PaperIndex.UPVOTES;
+            SortField sf = new SortField(field, SortField.Type.LONG, true);
+            sf.setMissingValue(Long.MIN_VALUE);
+            var manager = new TopFieldCollectorManager(new Sort(sf, SortField.FIELD_SCORE), need, totalThreshold);
+            if (facets != null) {
+                var both = searcher.search(q, new org.apache.lucene.search.MultiCollectorManager(manager, facets));
+                top = (TopDocs) both[0];
+                counts = (Map<String, List<FacetCount>>) both[1];
+            } else {
+                top = searcher.search(q, manager);
+            }
+        }
+        List<Fusion.Scored> docs = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            docs.add(new Fusion.Scored(sd.doc, Float.isNaN(sd.score) ? 0 : sd.score));
+        }
+        return new Ranked(docs, top.totalHits.value(), counts);
+    }
+
+    private List<Fusion.Scored> keywordList(IndexSearcher searcher, Query query, @Nullable Query filter, int k)
+            throws IOException {
+        TopDocs top = searcher.search(filtered(query, filter), new TopScoreDocCollectorManager(k, k));
+        List<Fusion.Scored> docs = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            docs.add(new Fusion.Scored(sd.doc, sd.score));
+        }
+        return docs;
+    }
+
+    private List<Fusion.Scored> vectorRanking(IndexSearcher searcher, String text, @Nullable Query filter, int k)
+            throws IOException {
+        return knn(searcher, embedder.embedQuery(text), filter, k);
+    }
+
+    private static List<Fusion.Scored> knn(IndexSearcher searcher, float[] vector, @Nullable Query filter, int k)
+            throws IOException {
+        if (searcher.getIndexReader().numDocs() == 0) {
+            return List.of();
+        }
+        // The graph is searched wider than asked (HNSW's ef): fewer true neighbours are missed.
+        int ef = Math.max(k, KNN_MIN_CANDIDATES);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(PaperIndex.VECTOR, vector, ef, filter), ef);
+        List<Fusion.Scored> docs = new ArrayList<>(Math.min(k, top.scoreDocs.length));
+        for (ScoreDoc sd : top.scoreDocs) {
+            if (docs.size() == k) {
+                break;
+            }
+            docs.add(new Fusion.Scored(sd.doc, sd.score));
+        }
+        return docs;
+    }
+
+    /** A candidate list as a result: its size is the total, facets count over it. */
+    private static Ranked candidates(IndexSearcher searcher, List<Fusion.Scored> docs, boolean withFacets)
+            throws IOException {
+        Map<String, List<FacetCount>> facets = Map.of();
+        if (withFacets) {
+            FacetCounter counter = new FacetCounter();
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            List<Integer> sortedDocs =
+                    docs.stream().map(Fusion.Scored::docId).sorted().toList();
+            int leafIndex = -1;
+            FacetCounter.Leaf leaf = null;
+            for (int doc : sortedDocs) {
+                int li = ReaderUtil.subIndex(doc, leaves);
+                if (li != leafIndex) {
+                    if (leaf != null) {
+                        leaf.finish();
+                    }
+                    leafIndex = li;
+                    leaf = counter.leaf(leaves.get(li));
+                }
+                leaf.collect(doc - leaves.get(li).docBase);
+            }
+            if (leaf != null) {
+                leaf.finish();
+            }
+            facets = counter.result();
+        }
+        return new Ranked(docs, docs.size(), facets);
+    }
+
+    /** Orders a candidate list by date or upvotes; relevance keeps the list's own order. */
+    private static Ranked sorted(IndexSearcher searcher, Ranked ranked, SearchSort sort) throws IOException {
+        if (sort == SearchSort.RELEVANCE) {
+            return ranked;
+        }
+        String field = sort == SearchSort.DATE ? PaperIndex.PUBLISHED_SORT : PaperIndex.UPVOTES;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<Integer, Long> values = new HashMap<>();
+        for (Fusion.Scored s : ranked.docs()) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(s.docId(), leaves));
+            NumericDocValues dv = DocValues.getNumeric(leaf.reader(), field);
+            values.put(s.docId(), dv.advanceExact(s.docId() - leaf.docBase) ? dv.longValue() : Long.MIN_VALUE);
+        }
+        List<Fusion.Scored> docs = new ArrayList<>(ranked.docs());
+        docs.sort(Comparator.comparingLong((Fusion.Scored s) -> values.get(s.docId()))
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(Fusion.Scored::score).reversed()));
+        return new Ranked(docs, ranked.total(), ranked.facets());
+    }
+
+    private List<Hit> hits(IndexSearcher searcher, List<Fusion.Scored> docs, @Nullable Query highlight)
+            throws IOException {
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        int[] ids = docs.stream().mapToInt(Fusion.Scored::docId).toArray();
+        String[] titles = null;
+        String[] snippets = null;
+        if (highlight != null) {
+            titles = highlighter(searcher, new WholeBreakIterator(), 0)
+                    .highlight(PaperIndex.TITLE, highlight, topDocs(ids), 1);
+            snippets = highlighter(searcher, BreakIterator.getSentenceInstance(Locale.ROOT), 1)
+                    .highlight(PaperIndex.ABSTRACT, highlight, topDocs(ids), 2);
+        }
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(docs.size());
+        for (int i = 0; i < ids.length; i++) {
+            String id = stored.document(ids[i], Set.of(PaperIndex.ID)).get(PaperIndex.ID);
+            hits.add(new Hit(
+                    id, docs.get(i).score(), titles == null ? null : titles[i], snippets == null ? null : snippets[i]));
+        }
+        return hits;
+    }
+
+    /** The highlighter's API takes TopDocs and answers in their order. */
+    private static TopDocs topDocs(int[] ids) {
+        ScoreDoc[] sds = new ScoreDoc[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            sds[i] = new ScoreDoc(ids[i], 1f);
+        }
+        return new TopDocs(
+                new org.apache.lucene.search.TotalHits(
+                        ids.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                sds);
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher, BreakIterator breaks, int noMatchPassages) {
+        return UnifiedHighlighter.builder(searcher, index.analyzer())
+                // Queries name the combined field (and authors, categories); its terms are the title's and the
+                // abstract's terms, analysed alike.
+                .withFieldMatcher(field -> true)
+                .withBreakIterator(() -> breaks)
+                .withMaxNoHighlightPassages(noMatchPassages)
+                // Escaping every character outside the marks makes stored titles with HTML in them harmless.
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .build();
+    }
+
+    private static Query filtered(Query query, @Nullable Query filter) {
+        if (filter == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(filter, BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    static @Nullable Query filter(SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        if (r.from() != null || r.to() != null) {
+            LocalDate from = r.from();
+            LocalDate to = r.to();
+            b.add(
+                    LongPoint.newRangeQuery(
+                            PaperIndex.PUBLISHED,
+                            from == null ? Long.MIN_VALUE : from.toEpochDay(),
+                            to == null ? Long.MAX_VALUE : to.toEpochDay()),
+                    BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (!r.categories().isEmpty()) {
+            BooleanQuery.Builder cats = new BooleanQuery.Builder();
+            for (String c : r.categories()) {
+                cats.add(
+                        new TermQuery(new Term(PaperIndex.CATEGORY, c.toLowerCase(Locale.ROOT))),
+                        BooleanClause.Occur.SHOULD);
+            }
+            b.add(cats.build(), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (r.hasCode()) {
+            b.add(new TermQuery(new Term(PaperIndex.HAS_CODE, "true")), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (r.organization() != null && !r.organization().isBlank()) {
+            b.add(
+                    new TermQuery(
+                            new Term(PaperIndex.ORGANIZATION, r.organization().trim())),
+                    BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        return any ? b.build() : null;
+    }
+
+    /** Category and year counts, gathered per segment by ordinal and named once at the end. */
+    static final class FacetCounter {
+
+        private final Map<String, Long> categories = new HashMap<>();
+        private final Map<Long, Long> years = new HashMap<>();
+
+        Leaf leaf(LeafReaderContext context) throws IOException {
+            return new Leaf(context);
+        }
+
+        Map<String, List<FacetCount>> result() {
+            Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+            out.put(
+                    "category",
+                    categories.entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue()
+                                    .reversed()
+                                    .thenComparing(Map.Entry.comparingByKey()))
+                            .limit(FACET_CATEGORIES)
+                            .map(e -> new FacetCount(e.getKey(), e.getValue()))
+                            .toList());
+            out.put(
+                    "year",
+                    years.entrySet().stream()
+                            .sorted(Map.Entry.<Long, Long>comparingByKey().reversed())
+                            .map(e -> new FacetCount(Long.toString(e.getKey()), e.getValue()))
+                            .toList());
+            return out;
+        }
+
+        void merge(FacetCounter other) {
+            other.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
+            other.years.forEach((k, v) -> years.merge(k, v, Long::sum));
+        }
+
+        final class Leaf implements org.apache.lucene.search.LeafCollector {
+            private final SortedSetDocValues cats;
+            private final NumericDocValues year;
+            private final long[] ordCounts;
+
+            Leaf(LeafReaderContext context) throws IOException {
+                cats = DocValues.getSortedSet(context.reader(), PaperIndex.CATEGORY_FACET);
+                year = DocValues.getNumeric(context.reader(), PaperIndex.YEAR);
+                ordCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, cats.getValueCount())];
+            }
+
+            @Override
+            public void setScorer(org.apache.lucene.search.Scorable scorer) {}
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (cats.advanceExact(doc)) {
+                    for (int i = 0; i < cats.docValueCount(); i++) {
+                        ordCounts[(int) cats.nextOrd()]++;
+                    }
+                }
+                if (year.advanceExact(doc)) {
+                    years.merge(year.longValue(), 1L, Long::sum);
+                }
+            }
+
+            @Override
+            public void finish() throws IOException {
+                for (int ord = 0; ord < ordCounts.length; ord++) {
+                    if (ordCounts[ord] > 0) {
+                        categories.merge(cats.lookupOrd(ord).utf8ToString(), ordCounts[ord], Long::sum);
+                    }
+                }
+            }
+        }
+
+        /** Counts facets alongside the top-hits collector, one counter per slice. */
+        static final class Manager
+                implements org.apache.lucene.search.CollectorManager<Collector, Map<String, List<FacetCount>>> {
+
+            @Override
+            public Collector newCollector() {
+                return new Collector();
+            }
+
+            @Override
+            public Map<String, List<FacetCount>> reduce(java.util.Collection<Collector> collectors) {
+                FacetCounter all = new FacetCounter();
+                collectors.forEach(c -> all.merge(c.counter));
+                return all.result();
+            }
+        }
+
+        static final class Collector implements org.apache.lucene.search.Collector {
+            final FacetCounter counter = new FacetCounter();
+
+            @Override
+            public org.apache.lucene.search.LeafCollector getLeafCollector(LeafReaderContext context)
+                    throws IOException {
+                return counter.leaf(context);
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        }
+    }
+}

@@ -1,0 +1,423 @@
+package org.dailypapers.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.CatalogChange;
+import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.Paper;
+import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.PapersChanged;
+import org.dailypapers.shared.DailyPapersProperties;
+import org.dailypapers.shared.StatisticsContributor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Keeps the index in step with the catalog. One background thread does all writing: it applies catalog changes
+ * after the change number of the last commit (so a restart after a crash resumes there), then embeds the papers
+ * that still lack a vector, a batch at a time, storing each vector in the database first (so a restart continues
+ * where it stopped, and a rebuild never recomputes). Changes made in this process wake it at once; a slow poll
+ * finds changes that another process (a CLI import) committed.
+ */
+@Component
+class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+
+    /** Catalog changes applied per step; one step is one commit. */
+    private static final int CHANGES_PER_STEP = 500;
+
+    /** Embedding progress is logged at most this often. */
+    private static final long PROGRESS_LOG_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    /** Embedded batches are committed at most this often (their vectors are safe in the database anyway). */
+    private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final PaperCatalog catalog;
+    private final VectorStore vectors;
+    private final SearchSettings settings;
+    private final Path indexFolder;
+    private final ApplicationContext context;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile @Nullable PaperIndex index;
+    private volatile @Nullable BgeEmbedder embedder;
+    private volatile @Nullable Thread worker;
+    private volatile boolean running;
+    private long indexedSeq = -1;
+    private long lastCommit = System.nanoTime();
+    private boolean uncommitted;
+    private long embeddedSinceLog;
+    private long embeddingNanos;
+    private long lastProgressLog = System.nanoTime();
+
+    SearchIndexer(
+            PaperCatalog catalog,
+            VectorStore vectors,
+            SearchSettings settings,
+            DailyPapersProperties properties,
+            ApplicationContext context) {
+        this.catalog = catalog;
+        this.vectors = vectors;
+        this.settings = settings;
+        this.indexFolder = properties.home().resolve("index");
+        this.context = context;
+    }
+
+    // --- lifecycle -------------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        running = true;
+        boolean background = settings.backgroundIndexing() != null
+                ? settings.backgroundIndexing()
+                : context instanceof WebApplicationContext;
+        if (!background) {
+            return;
+        }
+        if (!openForWriting()) {
+            log.warn(
+                    "the search index {} is in use by another process; this one searches its last commit", indexFolder);
+            return;
+        }
+        Thread t = Thread.ofPlatform().name("search-indexer").daemon(true).start(this::loop);
+        worker = t;
+        wakeUp();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(TimeUnit.MINUTES.toMillis(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the database (Flyway) and before the web server takes requests. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    private synchronized void close() {
+        PaperIndex i = index;
+        if (i != null) {
+            try {
+                if (i.writable() && uncommitted && indexedSeq >= 0) {
+                    i.commit(indexedSeq);
+                }
+                i.close();
+            } catch (IOException | RuntimeException e) {
+                log.warn("closing the search index failed; the next start catches up from its last commit", e);
+            }
+            index = null;
+        }
+        BgeEmbedder e = embedder;
+        if (e != null) {
+            e.close();
+            embedder = null;
+        }
+    }
+
+    // --- access ----------------------------------------------------------------------------------------------
+
+    /** Takes the index's write lock for this process; false when another process holds it. */
+    synchronized boolean openForWriting() {
+        PaperIndex current = index;
+        if (current != null && current.writable()) {
+            return true;
+        }
+        try {
+            Files.createDirectories(indexFolder);
+            PaperIndex writable = PaperIndex.openWritable(FSDirectory.open(indexFolder));
+            if (current != null) {
+                current.close();
+            }
+            index = writable;
+            indexedSeq = writable.committedSeq();
+            return true;
+        } catch (LockObtainFailedException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index " + indexFolder, e);
+        }
+    }
+
+    PaperIndex index() {
+        PaperIndex i = index;
+        return i != null ? i : openReadOnly();
+    }
+
+    private synchronized PaperIndex openReadOnly() {
+        PaperIndex i = index;
+        if (i == null) {
+            try {
+                i = PaperIndex.openReadOnly(FSDirectory.open(indexFolder));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the search index " + indexFolder, e);
+            }
+            index = i;
+        }
+        return i;
+    }
+
+    BgeEmbedder embedder() {
+        BgeEmbedder e = embedder;
+        if (e == null) {
+            synchronized (this) {
+                e = embedder;
+                if (e == null) {
+                    e = new BgeEmbedder();
+                    embedder = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public Path indexFolder() {
+        return indexFolder;
+    }
+
+    @Override
+    public Map<String, Long> statistics() {
+        PaperIndex i = index();
+        Map<String, Long> lines = new LinkedHashMap<>();
+        lines.put("indexed", i.count());
+        lines.put("embedded", i.countEmbedded());
+        return lines;
+    }
+
+    // --- keeping in step -------------------------------------------------------------------------------------
+
+    @EventListener
+    void onPapersChanged(PapersChanged event) {
+        wakeUp();
+    }
+
+    @Scheduled(fixedDelayString = "${dailypapers.search.poll-interval:5s}")
+    void poll() {
+        if (worker != null) {
+            wakeUp();
+        }
+    }
+
+    void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                boolean worked = catchUpStep() > 0 || embedStep() > 0;
+                if (!worked) {
+                    commitIfDirty(true);
+                    wakeUps.acquire();
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("search indexing failed; retrying on the next change or poll", e);
+                try {
+                    wakeUps.acquire();
+                    wakeUps.drainPermits();
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Applies up to one step of catalog changes; returns how many papers it indexed. */
+    synchronized int catchUpStep() {
+        PaperIndex i = writableIndex();
+        if (indexedSeq < 0) {
+            indexedSeq = i.committedSeq();
+        }
+        List<CatalogChange> changes = catalog.changedSince(indexedSeq, CHANGES_PER_STEP);
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        List<Paper> papers = changes.stream().map(CatalogChange::paper).toList();
+        i.upsert(withStoredVectors(papers));
+        indexedSeq = changes.getLast().seq();
+        i.commit(indexedSeq);
+        uncommitted = false;
+        lastCommit = System.nanoTime();
+        i.refresh();
+        return papers.size();
+    }
+
+    /** Embeds up to one batch of papers that lack a vector; returns how many. */
+    synchronized int embedStep() {
+        PaperIndex i = writableIndex();
+        List<String> ids = i.idsNeedingVectors(Math.max(1, settings.embedBatch()));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<ArxivId> arxivIds = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            ArxivId.parse(id).ifPresentOrElse(arxivIds::add, () -> unknown.add(id));
+        }
+        List<Paper> papers = catalog.findAll(arxivIds);
+        Set<String> found = new HashSet<>();
+        papers.forEach(p -> found.add(p.id().id()));
+        ids.stream().filter(id -> !found.contains(id)).forEach(unknown::add);
+        if (!unknown.isEmpty()) {
+            // Gone from the catalog: it must not be retried for ever.
+            i.delete(unknown);
+        }
+        // A vector may already be stored (an earlier run stopped between the database and the index commit).
+        List<IndexedPaper> docs = withStoredVectors(papers);
+        List<IndexedPaper> missing =
+                docs.stream().filter(d -> d.vector() == null).toList();
+        long started = System.nanoTime();
+        List<float[]> computed = embedder()
+                .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList());
+        long took = System.nanoTime() - started;
+        List<VectorStore.StoredVector> rows = new ArrayList<>();
+        List<IndexedPaper> embedded = new ArrayList<>();
+        for (IndexedPaper d : docs) {
+            if (d.vector() != null) {
+                embedded.add(d);
+            }
+        }
+        for (int k = 0; k < missing.size(); k++) {
+            IndexedPaper d = missing.get(k);
+            rows.add(new VectorStore.StoredVector(d.id(), d.textHash(), computed.get(k)));
+            embedded.add(d.withVector(computed.get(k)));
+        }
+        vectors.saveAll(rows);
+        i.upsert(embedded);
+        uncommitted = true;
+        commitIfDirty(false);
+        i.refresh();
+        logProgress(missing.size(), took);
+        return ids.size();
+    }
+
+    @Override
+    public synchronized long rebuild(ProgressListener progress) {
+        PaperIndex i = writableIndex();
+        long total = catalog.counts().papers();
+        i.deleteAll();
+        indexedSeq = 0;
+        long done = 0;
+        int n;
+        while ((n = catchUpStep()) > 0) {
+            done += n;
+            progress.progress(done, total);
+        }
+        i.commit(indexedSeq);
+        return done;
+    }
+
+    @Override
+    public long embedMissing(ProgressListener progress) {
+        long total = writableIndex().count() - writableIndex().countEmbedded();
+        long done = 0;
+        int n;
+        while ((n = embedStep()) > 0) {
+            done += n;
+            progress.progress(done, total);
+        }
+        commitIfDirty(true);
+        return done;
+    }
+
+    @Override
+    public long catchUp() {
+        long done = 0;
+        int n;
+        while ((n = catchUpStep()) > 0) {
+            done += n;
+        }
+        return done;
+    }
+
+    private List<IndexedPaper> withStoredVectors(List<Paper> papers) {
+        List<ArxivId> ids = papers.stream().map(Paper::id).toList();
+        Map<ArxivId, DailyEntry> entries = catalog.findEntries(ids);
+        Map<String, VectorStore.StoredVector> stored =
+                vectors.find(ids.stream().map(ArxivId::id).toList());
+        List<IndexedPaper> docs = new ArrayList<>(papers.size());
+        for (Paper p : papers) {
+            IndexedPaper d = IndexedPaper.of(p, entries.get(p.id()), null);
+            VectorStore.StoredVector v = stored.get(d.id());
+            docs.add(v != null && v.textHash().equals(d.textHash()) ? d.withVector(v.vector()) : d);
+        }
+        return docs;
+    }
+
+    private synchronized void commitIfDirty(boolean now) {
+        PaperIndex i = index;
+        if (i != null && i.writable() && uncommitted && (now || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
+            i.commit(Math.max(0, indexedSeq));
+            uncommitted = false;
+            lastCommit = System.nanoTime();
+        }
+    }
+
+    /** A line every half minute while a backlog lasts: how far, and how fast since the last line. */
+    private void logProgress(int embeddedNow, long stepNanos) {
+        embeddedSinceLog += embeddedNow;
+        embeddingNanos += stepNanos;
+        long now = System.nanoTime();
+        if (now - lastProgressLog > PROGRESS_LOG_NANOS) {
+            PaperIndex i = writableIndex();
+            log.info(
+                    "embedding papers: {} of {} done ({} papers/s)",
+                    i.countEmbedded(),
+                    i.count(),
+                    String.format(java.util.Locale.ROOT, "%.1f", embeddedSinceLog / (embeddingNanos / 1e9)));
+            embeddedSinceLog = 0;
+            embeddingNanos = 0;
+            lastProgressLog = now;
+        }
+    }
+
+    private PaperIndex writableIndex() {
+        if (!openForWriting()) {
+            throw new IndexInUseException(indexFolder);
+        }
+        return java.util.Objects.requireNonNull(index);
+    }
+}
