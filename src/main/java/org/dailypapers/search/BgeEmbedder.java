@@ -61,6 +61,15 @@ final class BgeEmbedder implements AutoCloseable {
 
     private final OrtEnvironment environment;
     private final OrtSession session;
+    /**
+     * Runs hold the read lock, close takes the write lock: a context shutting down while the background indexer
+     * embeds must wait for the running call, and later calls must fail in Java. Using a closed session crashes the
+     * whole JVM inside ONNX Runtime (seen as SIGSEGV in OrtSession.run).
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lifecycle =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+    private volatile boolean closed;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean needsTokenTypes;
 
@@ -136,7 +145,16 @@ final class BgeEmbedder implements AutoCloseable {
         if (texts.isEmpty()) {
             return List.of();
         }
-        Encoding[] encodings = tokenizer.batchEncode(texts.toArray(String[]::new));
+        Encoding[] encodings;
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedder is closed");
+            }
+            encodings = tokenizer.batchEncode(texts.toArray(String[]::new));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
         List<Piece> pieces = new ArrayList<>();
         for (int i = 0; i < encodings.length; i++) {
             pieces.addAll(pieces(i, encodings[i]));
@@ -252,7 +270,8 @@ final class BgeEmbedder implements AutoCloseable {
             if (needsTokenTypes) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape));
             }
-            try (OrtSession.Result result = session.run(inputs)) {
+            lifecycle.readLock().lock();
+            try (OrtSession.Result result = runOpenSession(inputs)) {
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 int hiddenSize = (int) (hidden.remaining() / ((long) rows * length));
                 List<float[]> vectors = new ArrayList<>(rows);
@@ -267,18 +286,35 @@ final class BgeEmbedder implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("embedding failed", e);
         } finally {
+            if (lifecycle.getReadHoldCount() > 0) {
+                lifecycle.readLock().unlock();
+            }
             inputs.values().forEach(OnnxTensor::close);
         }
     }
 
+    private OrtSession.Result runOpenSession(Map<String, OnnxTensor> inputs) throws OrtException {
+        if (closed) {
+            throw new IllegalStateException("the embedder is closed");
+        }
+        return session.run(inputs);
+    }
+
     @Override
     public void close() {
+        lifecycle.writeLock().lock();
         try {
+            if (closed) {
+                return;
+            }
+            closed = true;
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the embedding session", e);
+            tokenizer.close();
+        } finally {
+            lifecycle.writeLock().unlock();
         }
-        tokenizer.close();
     }
 
     private static InputStream resource(String name) throws IOException {
