@@ -308,10 +308,10 @@ final class BgeEmbedder implements AutoCloseable {
                 return;
             }
             closed = true;
+            tokenizer.close();
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the embedding session", e);
-            tokenizer.close();
         } finally {
             lifecycle.writeLock().unlock();
         }
