@@ -12,8 +12,8 @@ public final class TestData {
     private TestData() {}
 
     public static Path root() {
-        String configured = System.getProperty("dailypapers.test-data");
-        if (configured != null) {
+        String configured = System.getProperty("dailypapers.test-data", System.getProperty("dailypapers.shared-data"));
+        if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
         Path dir = Path.of("").toAbsolutePath();
