@@ -1,9 +1,7 @@
 package org.dailypapers.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
@@ -31,8 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +119,7 @@ class CommunityBrowserTests {
                         null),
                 new DailyEntry(id, LocalDate.of(2025, 12, 15), NOW.minusSeconds(80_000), null, 0, null))));
         Path profile = Files.createTempDirectory("chromium-profile-");
-        ChromeDriver driver = startChromium(profile);
+        ChromeDriver driver = org.dailypapers.web.HeadlessChromium.start(profile);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             // htmx replaces elements while a condition looks at them
@@ -215,43 +209,8 @@ class CommunityBrowserTests {
         return Boolean.TRUE.equals(driver.executeScript("return typeof window.htmx !== 'undefined'"));
     }
 
-    private static ChromeDriver startChromium(Path profile) {
-        Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
-        Optional<Path> chromedriver = executable("chromedriver");
-        assumeTrue(
-                chromium.isPresent() && chromedriver.isPresent(),
-                "headless Chromium is not installed (Debian packages chromium and chromium-driver); .ci/run installs"
-                        + " them");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--window-size=1280,1400",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
     private static void shot(ChromeDriver driver, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static Optional<Path> executable(String... names) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        return Stream.of(names)
-                .flatMap(n -> Stream.concat(Stream.of(path.split(File.pathSeparator)), Stream.of("/usr/bin"))
-                        .map(dir -> Path.of(dir, n)))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 }

@@ -17,14 +17,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Starts headless Chromium for browser tests (skipping them when it is not installed) and takes screenshots. */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private HeadlessChromium() {}
 
     /** A fresh browser with its own profile folder; the test is skipped, with the reason, without Chromium. */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
         Optional<Path> chromedriver = executable("chromedriver");
         assumeTrue(
