@@ -33,11 +33,15 @@ class StorageConfiguration {
             }
             // WAL lets readers run beside the one writer; NORMAL sync is crash-safe in WAL mode (a killed process
             // loses no committed transaction); the busy timeout makes concurrent writers queue instead of failing.
+            // Transactions begin IMMEDIATE: a deferred transaction that read before writing fails at once with
+            // SQLITE_BUSY_SNAPSHOT when another connection committed in between (the busy timeout cannot help it),
+            // whereas an immediate one takes the write lock first and so waits its turn.
             config.setJdbcUrl(url);
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "30000");
             config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("cache_size", "-32000");
             config.setMaximumPoolSize(4);
         } else {
