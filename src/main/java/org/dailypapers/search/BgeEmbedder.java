@@ -84,7 +84,7 @@ final class BgeEmbedder implements AutoCloseable {
         this.workers = Math.max(1, workers);
         this.tokensPerBatch = Math.max(1, tokensPerBatch);
         try {
-            environment = OrtEnvironment.getEnvironment();
+            environment = OnnxRuntimeGuard.environment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
                 options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -94,7 +94,8 @@ final class BgeEmbedder implements AutoCloseable {
                 options.setInterOpNumThreads(1);
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.addConfigEntry("session.inter_op.allow_spinning", "0");
-                session = environment.createSession(readResource(MODEL_RESOURCE), options);
+                byte[] model = readResource(MODEL_RESOURCE);
+                session = OnnxRuntimeGuard.call(() -> environment.createSession(model, options));
             }
             needsTokenTypes = session.getInputNames().contains("token_type_ids");
             try (InputStream in = resource(TOKENIZER_RESOURCE)) {
@@ -262,6 +263,21 @@ final class BgeEmbedder implements AutoCloseable {
             // Real tokens are attended to, padding is not; BERT's single-segment type ids are all 0.
             Arrays.fill(mask, r * length, r * length + tokenIds.length, 1L);
         }
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedder is closed");
+            }
+            return OnnxRuntimeGuard.call(() -> runNative(rows, length, ids, mask, types));
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding failed", e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** Everything that touches native memory: the input tensors, the run, and its result. */
+    private List<float[]> runNative(int rows, int length, long[] ids, long[] mask, long[] types) throws OrtException {
         long[] shape = {rows, length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
@@ -270,8 +286,7 @@ final class BgeEmbedder implements AutoCloseable {
             if (needsTokenTypes) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape));
             }
-            lifecycle.readLock().lock();
-            try (OrtSession.Result result = runOpenSession(inputs)) {
+            try (OrtSession.Result result = session.run(inputs)) {
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
                 int hiddenSize = (int) (hidden.remaining() / ((long) rows * length));
                 List<float[]> vectors = new ArrayList<>(rows);
@@ -283,21 +298,9 @@ final class BgeEmbedder implements AutoCloseable {
                 }
                 return vectors;
             }
-        } catch (OrtException e) {
-            throw new IllegalStateException("embedding failed", e);
         } finally {
-            if (lifecycle.getReadHoldCount() > 0) {
-                lifecycle.readLock().unlock();
-            }
             inputs.values().forEach(OnnxTensor::close);
         }
-    }
-
-    private OrtSession.Result runOpenSession(Map<String, OnnxTensor> inputs) throws OrtException {
-        if (closed) {
-            throw new IllegalStateException("the embedder is closed");
-        }
-        return session.run(inputs);
     }
 
     @Override
@@ -309,8 +312,17 @@ final class BgeEmbedder implements AutoCloseable {
             }
             closed = true;
             tokenizer.close();
-            session.close();
-        } catch (OrtException e) {
+            if (!OnnxRuntimeGuard.ending()) {
+                // while the JVM ends, the process exit frees the session; releasing it could race the runtime's end
+                OnnxRuntimeGuard.call(() -> {
+                    session.close();
+                    return null;
+                });
+            }
+        } catch (OrtException | IllegalStateException e) {
+            if (OnnxRuntimeGuard.ending()) {
+                return;
+            }
             throw new IllegalStateException("cannot close the embedding session", e);
         } finally {
             lifecycle.writeLock().unlock();
