@@ -12,7 +12,26 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * What every page template needs from security: the CSRF token for forms (hidden field) and htmx (meta tag read by
  * {@code /static/csrf.js}), and who is signed in. Added to every MVC model as {@code security}.
  */
-public record PageContext(String csrfParameter, String csrfHeader, String csrfToken, @Nullable AccountPrincipal user) {
+public record PageContext(@Nullable CsrfToken csrf, @Nullable AccountPrincipal user) {
+
+    /*
+     * The token's parts are read when a template first asks for them. Reading any of them loads the token, which
+     * stores it in the HTTP session: read eagerly, every anonymous reading page (which renders no form) would open a
+     * session and send a cookie.
+     */
+
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfHeader() {
+        return csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName();
+    }
+
+    /** Empty where there is no token (API requests need none). */
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
 
     public boolean signedIn() {
         return user != null;
@@ -24,13 +43,7 @@ public record PageContext(String csrfParameter, String csrfHeader, String csrfTo
 
     /** For views built outside a controller's model, such as exception handlers' pages. */
     public static PageContext of(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new PageContext(
-                token == null ? "_csrf" : token.getParameterName(),
-                token == null ? "X-CSRF-TOKEN" : token.getHeaderName(),
-                // reading the token makes the deferred token load; API requests have none and need none
-                token == null ? "" : token.getToken(),
-                currentUser());
+        return new PageContext((CsrfToken) request.getAttribute(CsrfToken.class.getName()), currentUser());
     }
 
     /**
@@ -41,7 +54,7 @@ public record PageContext(String csrfParameter, String csrfHeader, String csrfTo
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             return of(attributes.getRequest());
         }
-        return new PageContext("_csrf", "X-CSRF-TOKEN", "", currentUser());
+        return new PageContext(null, currentUser());
     }
 
     public static @Nullable AccountPrincipal currentUser() {

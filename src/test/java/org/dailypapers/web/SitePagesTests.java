@@ -139,6 +139,22 @@ class SitePagesTests extends SiteTestSupport {
     }
 
     @Test
+    void shouldServeSignedOutReadersWithoutOpeningASession() {
+        // a session per anonymous page view would fill the server's memory and keep shared caches from storing
+        for (String path : new String[] {"/", "/papers/2512.22525", "/search?q=diffusion", "/trending"}) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.headers().allValues("Set-Cookie"))
+                    .as("cookies of %s", path)
+                    .isEmpty();
+        }
+        // pages with forms still get their token, and with it the session that keeps it
+        HttpResponse<String> login = get("/login");
+        assertThat(login.body()).contains("name=\"csrf-token\"");
+        assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID="));
+    }
+
+    @Test
     void shouldRevalidatePagesWithAnEtag() {
         HttpResponse<String> first = get("/daily/" + DEMO_LATEST_DAY);
         String etag = first.headers().firstValue("ETag").orElseThrow();
