@@ -3,6 +3,7 @@ package org.dailypapers.api;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.dailypapers.paper.CatalogReadCache;
 import org.dailypapers.paper.DailyPage;
 import org.dailypapers.paper.DailyQuery;
 import org.dailypapers.paper.DailySort;
@@ -20,11 +21,25 @@ class DailyPapersApiController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
 
+    /** Answers held (each up to MAX_LIMIT papers): a few days and pages are what clients poll. */
+    private static final long MAX_CACHED_PAPERS = 20_000;
+
     private final PaperCatalog catalog;
+    /** Clients poll the same few answers; mapping them once per catalog change is most of the cost saved. */
+    private final CatalogReadCache answers;
 
     DailyPapersApiController(PaperCatalog catalog) {
         this.catalog = catalog;
+        this.answers = catalog.newReadCache(MAX_CACHED_PAPERS);
     }
+
+    private enum Latest {
+        DAY
+    }
+
+    private record Question(DailyQuery query, int offset, int size) {}
+
+    private record Answer(List<HfJson.DailyPaperJson> papers, long total) {}
 
     @GetMapping("/api/daily_papers")
     ResponseEntity<List<HfJson.DailyPaperJson>> dailyPapers(
@@ -36,7 +51,7 @@ class DailyPapersApiController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(name = "category", required = false) @Nullable String category,
             @RequestParam(name = "organization", required = false) @Nullable String organization) {
-        LocalDate latest = catalog.latestDay().orElse(LocalDate.now(ZoneOffset.UTC));
+        LocalDate latest = answers.get(Latest.DAY, catalog::latestDay).orElse(LocalDate.now(ZoneOffset.UTC));
         FeedWindow window = FeedWindow.parse(date, week, month, latest);
         int p = ApiParameters.nonNegativeInt("p", page, 0);
         int size = ApiParameters.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
@@ -48,10 +63,21 @@ class DailyPapersApiController {
                                 "Invalid parameter 'sort': expected publishedAt or trending, got '" + sort + "'"));
         DailyQuery query = new DailyQuery(
                 window.from(), window.to(), order, ApiParameters.category(category), blankToNull(organization));
-        DailyPage result = catalog.daily(query, (int) Math.min(Integer.MAX_VALUE, (long) p * size), size);
+        int offset = (int) Math.min(Integer.MAX_VALUE, (long) p * size);
+        Answer answer = answers.get(
+                new Question(query, offset, size),
+                () -> {
+                    DailyPage result = catalog.daily(query, offset, size);
+                    return new Answer(
+                            result.items().stream()
+                                    .map(HfJson.DailyPaperJson::of)
+                                    .toList(),
+                            result.total());
+                },
+                a -> a.papers().size());
         return ResponseEntity.ok()
-                .header("X-Total-Count", Long.toString(result.total()))
-                .body(result.items().stream().map(HfJson.DailyPaperJson::of).toList());
+                .header("X-Total-Count", Long.toString(answer.total()))
+                .body(answer.papers());
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The catalog's one entry point for other modules. */
@@ -26,11 +29,36 @@ public class PaperCatalog {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final AtomicLong lastSeq = new AtomicLong(-1);
+    private final List<CatalogReadCache> readCaches = new CopyOnWriteArrayList<>();
 
     PaperCatalog(PaperRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.repository = repository;
         this.transactions = transactions;
         this.events = events;
+    }
+
+    /**
+     * A cache of reads that this catalog empties whenever it changes; see {@link CatalogReadCache}.
+     *
+     * @param maxWeight how much it holds before it empties itself (weights are the caller's, such as papers)
+     */
+    public CatalogReadCache newReadCache(long maxWeight) {
+        CatalogReadCache cache = new CatalogReadCache(this::lastChangeSeq, maxWeight);
+        readCaches.add(cache);
+        return cache;
+    }
+
+    /** Empties the read caches now, and again when the surrounding transaction, if any, has committed. */
+    private void forgetReads() {
+        readCaches.forEach(CatalogReadCache::clear);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    readCaches.forEach(CatalogReadCache::clear);
+                }
+            });
+        }
     }
 
     /**
@@ -44,6 +72,7 @@ public class PaperCatalog {
         }
         UpsertOutcome outcome = transactions.execute(status -> upsertInTransaction(records));
         if (outcome != null && !outcome.changedIds().isEmpty()) {
+            forgetReads();
             events.publishEvent(new PapersChanged(outcome.changedIds()));
         }
         return outcome == null ? UpsertOutcome.NONE : outcome;
@@ -243,6 +272,7 @@ public class PaperCatalog {
             return true;
         });
         if (Boolean.TRUE.equals(done)) {
+            forgetReads();
             events.publishEvent(new PapersChanged(List.of(id.withoutVersion())));
             return true;
         }
@@ -253,6 +283,7 @@ public class PaperCatalog {
     public boolean addUpvotes(ArxivId id, int delta) {
         Boolean done = transactions.execute(status -> repository.addUpvotes(id.id(), delta, nextSeqs(1)) > 0);
         if (Boolean.TRUE.equals(done)) {
+            forgetReads();
             events.publishEvent(new PapersChanged(List.of(id.withoutVersion())));
             return true;
         }
@@ -265,6 +296,10 @@ public class PaperCatalog {
      * caller's transaction when there is one.
      */
     public boolean addComments(ArxivId id, int delta) {
-        return repository.addComments(id.id(), delta) > 0;
+        boolean done = repository.addComments(id.id(), delta) > 0;
+        if (done) {
+            forgetReads();
+        }
+        return done;
     }
 }

@@ -183,6 +183,49 @@ abstract class CatalogContractTests {
         assertThat(catalog.changedSince(changes.get(1).seq(), 10)).isEmpty();
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void shouldForgetCachedReadsWhenTheCatalogChanges() {
+        String id = freshId();
+        LocalDate day = LocalDate.of(2025, 1, 12);
+        catalog.upsert(List.of(new PaperRecord(paper(id, 1, "Cached"), entry(id, day, "2025-01-12T08:00:00Z", null))));
+        CatalogReadCache cache = catalog.newReadCache(100);
+        java.util.function.Supplier<Integer> upvotes = () -> cache.get(
+                "upvotes of " + id,
+                () -> catalog.find(ArxivId.of(id)).orElseThrow().upvotes());
+        java.util.function.Supplier<Integer> comments = () -> cache.get(
+                "comments of " + id,
+                () -> catalog.findEntry(ArxivId.of(id)).orElseThrow().numComments());
+
+        assertThat(upvotes.get()).isZero();
+        catalog.addUpvotes(ArxivId.of(id), 3);
+        assertThat(upvotes.get()).isEqualTo(3);
+
+        int before = comments.get();
+        transactions.executeWithoutResult(status -> {
+            catalog.addComments(ArxivId.of(id), 1);
+            // another connection reads (and remembers) the count before the commit: the commit must clear it
+            java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(-1);
+            Thread reader = Thread.ofPlatform().start(() -> seen.set(comments.get()));
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(seen.get()).isEqualTo(before);
+        });
+        assertThat(comments.get()).isEqualTo(before + 1);
+
+        java.util.function.Supplier<String> title = () -> cache.get(
+                "title of " + id,
+                () -> catalog.find(ArxivId.of(id)).orElseThrow().title());
+        assertThat(title.get()).isEqualTo("Cached");
+        catalog.upsert(List.of(new PaperRecord(paper(id, 2, "Cached, revised"), null)));
+        assertThat(title.get()).isEqualTo("Cached, revised");
+    }
+
     @Test
     void shouldAddUpvotesToKnownPapersOnly() {
         String id = freshId();
