@@ -312,11 +312,16 @@ class BenchCommand implements Runnable {
                         state.indexed(),
                         state.embedded(),
                         Runtime.getRuntime().availableProcessors());
-                List<String[]> sample = bench.sample(Math.max(queries, texts), 42);
+                int warmUps = 100;
+                List<String[]> sample = bench.sample(Math.max(queries, texts) + warmUps, 42);
                 List<String> titles =
                         sample.stream().limit(queries).map(s -> s[0]).toList();
+                List<String> warmUp = sample.subList(Math.max(0, sample.size() - warmUps), sample.size()).stream()
+                        .map(s -> s[0])
+                        .filter(t -> !titles.contains(t))
+                        .toList();
                 for (SearchMode m : mode == null ? List.of(SearchMode.values()) : List.of(mode)) {
-                    System.out.println(bench.latency(m, titles).line());
+                    System.out.println(bench.latency(m, titles, warmUp).line());
                 }
                 if (texts > 0) {
                     List<String> abstracts =

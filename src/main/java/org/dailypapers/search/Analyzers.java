@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * One analyzer per kind of field. Prose (title, abstract) gets Lucene's English analyzer: stemming and stop words
- * measured best on SciFact (see docs/decisions/0002-hybrid-fusion.md). Names are folded but never stemmed.
+ * measured best on SciFact (see docs/decisions/0001-hybrid-fusion.md). Names are folded but never stemmed.
  * Categories are whole, case-insensitive keywords.
  */
 final class Analyzers {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Fuses a keyword and a vector result list. Min-max score fusion is the default because it measured best on SciFact
- * (0.741 against 0.725 for reciprocal rank fusion; docs/decisions/0002-hybrid-fusion.md): it keeps how far ahead a
+ * (0.741 against 0.725 for reciprocal rank fusion; docs/decisions/0001-hybrid-fusion.md): it keeps how far ahead a
  * top hit is, which ranks alone throw away.
  */
 enum Fusion {

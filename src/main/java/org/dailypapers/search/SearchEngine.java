@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,6 +62,21 @@ final class SearchEngine {
     private final Fusion fusion;
     private final double alpha;
     private final int depth;
+
+    /**
+     * Query vectors of recent queries. A reader pages through results, switches mode, adds a filter or clicks a
+     * facet with the same words, and each would embed them again (about 10 ms of a core): the vectors depend on the
+     * text alone, so they are kept, least recently used out first.
+     */
+    private final Map<String, float[]> queryVectors =
+            Collections.synchronizedMap(new LinkedHashMap<>(QUERY_VECTORS + 1, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > QUERY_VECTORS;
+                }
+            });
+
+    private static final int QUERY_VECTORS = 1_000;
 
     SearchEngine(PaperIndex index, BgeEmbedder embedder, Fusion fusion, double alpha, int depth) {
         this.index = index;
@@ -228,7 +244,12 @@ final class SearchEngine {
 
     private List<Fusion.Scored> vectorRanking(IndexSearcher searcher, String text, @Nullable Query filter, int k)
             throws IOException {
-        return knn(searcher, embedder.embedQuery(text), filter, k);
+        float[] vector = queryVectors.get(text);
+        if (vector == null) {
+            vector = embedder.embedQuery(text);
+            queryVectors.put(text, vector);
+        }
+        return knn(searcher, vector, filter, k);
     }
 
     private static List<Fusion.Scored> knn(IndexSearcher searcher, float[] vector, @Nullable Query filter, int k)
