@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Catalog reads remembered until the catalog changes, for the pages and API answers that are asked for over and over
@@ -45,26 +46,44 @@ public final class CatalogReadCache {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Supplier<T> loader, ToLongFunction<T> weigh) {
-        noticeOtherWriters();
-        Object hit = entries.get(key);
+        Object hit = find(key);
         if (hit != null) {
             return (T) hit;
         }
-        // A value loaded while the catalog changed may already be stale: it is returned but not remembered.
-        long before = generation.get();
+        long mark = mark();
         T value = loader.get();
-        if (generation.get() == before) {
-            long w = Math.max(1, weigh.applyAsLong(value));
-            if (weight.addAndGet(w) > maxWeight) {
-                entries.clear();
-                weight.set(w);
-            }
-            entries.put(key, value);
-        }
+        remember(key, value, weigh.applyAsLong(value), mark);
         return value;
     }
 
-    void clear() {
+    /** The remembered value for the key, or null. For callers that decide only after reading whether to keep it. */
+    public @Nullable Object find(Object key) {
+        noticeOtherWriters();
+        return entries.get(key);
+    }
+
+    /** Where the catalog stands now: take it before reading, and hand it to {@link #remember} with what was read. */
+    public long mark() {
+        return generation.get();
+    }
+
+    /**
+     * Remembers a value read since {@code mark}, unless the catalog changed in between: then what was read may
+     * already be stale, and it is not kept.
+     */
+    public synchronized void remember(Object key, Object value, long valueWeight, long mark) {
+        if (generation.get() != mark) {
+            return;
+        }
+        long w = Math.max(1, valueWeight);
+        if (weight.addAndGet(w) > maxWeight) {
+            entries.clear();
+            weight.set(w);
+        }
+        entries.put(key, value);
+    }
+
+    synchronized void clear() {
         generation.incrementAndGet();
         entries.clear();
         weight.set(0);

@@ -5,6 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import org.dailypapers.paper.PaperCatalog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +34,23 @@ class WebConfiguration {
         "/search",
         "/docs"
     };
+
+    /** At most this many bytes of rendered pages in {@link AnonymousPageCache}: some hundreds of pages. */
+    private static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * After Spring Security (order -100), so that security headers are written on every answer and requests are
+     * recognised as signed in or not; before the ETag filter, whose tag is stored with the page.
+     */
+    @Bean
+    FilterRegistrationBean<AnonymousPageCache> anonymousPageCache(
+            PaperCatalog catalog, @Value("${dailypapers.web.page-cache-ttl:5s}") Duration ttl) {
+        FilterRegistrationBean<AnonymousPageCache> registration =
+                new FilterRegistrationBean<>(new AnonymousPageCache(catalog.newReadCache(PAGE_CACHE_BYTES), ttl));
+        registration.setOrder(0);
+        registration.setName("anonymousPageCache");
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> pageEtags() {

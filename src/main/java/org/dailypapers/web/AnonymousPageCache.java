@@ -1,0 +1,123 @@
+package org.dailypapers.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.dailypapers.paper.CatalogReadCache;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Remembers the rendered daily, trending, category and paper pages and the daily-papers API answers as signed-out
+ * readers get them, for a few seconds and never across a catalog change. Most readers are signed out and ask for the
+ * same few pages (the latest day above all); rendering fifty cards again for each of them is what limits a small
+ * server, as nginx micro-caching in front of other sites shows.
+ *
+ * <p>Only requests that carry nothing personal are served from here or stored: GET, no session, no remember-me
+ * cookie, no {@code Authorization} header, not htmx. Only answers that carry nothing personal are stored: 200, no
+ * cookie set, no session opened while rendering. Upvotes and comment counts go through the catalog, whose change
+ * empties the cache; what changes without it (trending's time decay, similar papers while the index catches up) is
+ * at most {@code ttl} old.
+ */
+final class AnonymousPageCache extends OncePerRequestFilter {
+
+    /** Paths whose page depends on nothing but the path, the query string and the catalog. */
+    private static final Pattern CACHEABLE = Pattern.compile(
+            "/|/(daily|week|month|categories)/[^/]+|/trending|/papers/[^/]+|/api/daily_papers|/api/papers/[^/]+");
+
+    /** Paths that match the pattern above but answer per query or per reader. */
+    private static final Pattern EXCLUDED = Pattern.compile("/api/papers/search");
+
+    /** Headers that belong to the page itself; security headers are written again on each answer. */
+    private static final List<String> KEPT_HEADERS =
+            List.of("Content-Type", "Content-Language", "ETag", "Cache-Control", "Vary", "Link", "Last-Modified");
+
+    private final CatalogReadCache cache;
+    private final long ttlNanos;
+
+    private record Key(String uri, @Nullable String query) {}
+
+    private record Page(byte[] body, List<Map.Entry<String, String>> headers, long storedAt) {}
+
+    AnonymousPageCache(CatalogReadCache cache, Duration ttl) {
+        this.cache = cache;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (ttlNanos <= 0 || !cacheable(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Key key = new Key(request.getRequestURI(), request.getQueryString());
+        long now = System.nanoTime();
+        if (cache.find(key) instanceof Page page && now - page.storedAt() < ttlNanos) {
+            serve(page, request, response);
+            return;
+        }
+        long mark = cache.mark();
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, capture);
+        if (capture.getStatus() == HttpServletResponse.SC_OK
+                && capture.getHeaders("Set-Cookie").isEmpty()
+                && request.getSession(false) == null) {
+            byte[] body = capture.getContentAsByteArray();
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (String name : KEPT_HEADERS) {
+                for (String value : capture.getHeaders(name)) {
+                    headers.add(Map.entry(name, value));
+                }
+            }
+            cache.remember(key, new Page(body, List.copyOf(headers), now), body.length, mark);
+        }
+        capture.copyBodyToResponse();
+    }
+
+    private static boolean cacheable(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())
+                || request.getRequestedSessionId() != null
+                || request.getHeader("Authorization") != null
+                || request.getHeader("HX-Request") != null) {
+            return false;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                // the account module's remember-me cookie: the reader is signed in, though no session exists yet
+                if (c.getName().equals("remember-me")) {
+                    return false;
+                }
+            }
+        }
+        String path = request.getRequestURI();
+        return CACHEABLE.matcher(path).matches() && !EXCLUDED.matcher(path).matches();
+    }
+
+    private static void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String etag = null;
+        for (Map.Entry<String, String> h : page.headers()) {
+            response.addHeader(h.getKey(), h.getValue());
+            if (h.getKey().equals("ETag")) {
+                etag = h.getValue();
+            }
+        }
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (etag != null && ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.equals("*"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentLength(page.body().length);
+        response.getOutputStream().write(page.body());
+    }
+}
