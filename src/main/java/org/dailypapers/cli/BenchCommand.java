@@ -129,6 +129,9 @@ class BenchCommand implements Runnable {
         @Option(names = "--path", description = "also load this path, e.g. --path /trending (repeatable)")
         java.util.List<String> extraPaths = new java.util.ArrayList<>();
 
+        @Option(names = "--gzip", description = "ask for gzip-compressed answers, as browsers do (off: plain answers)")
+        boolean gzip;
+
         @Option(
                 names = "--allow-remote",
                 description = "allow a server that is not on this machine (off: load tests only hit loopback)")
@@ -147,7 +150,7 @@ class BenchCommand implements Runnable {
             if (connections < 1 || requests < 1 || seconds <= 0) {
                 throw new IllegalArgumentException("--connections, --requests and --seconds must be positive");
             }
-            HttpLoad load = new HttpLoad(base, connections);
+            HttpLoad load = new HttpLoad(base, connections, gzip);
             for (String t : only) {
                 if (!java.util.List.of("daily", "paper", "search", "api", "none")
                         .contains(t)) {
@@ -183,9 +186,10 @@ class BenchCommand implements Runnable {
                 targets.put(extra, extra);
             }
             System.out.printf(
-                    "bench http: %s connections=%d requests<=%d seconds<=%.0f warmup=%.0fs (%d cores here)%n",
+                    "bench http: %s connections=%d%s requests<=%d seconds<=%.0f warmup=%.0fs (%d cores here)%n",
                     base,
                     connections,
+                    gzip ? " gzip" : "",
                     requests,
                     seconds,
                     warmup,

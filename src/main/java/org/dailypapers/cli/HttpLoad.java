@@ -30,10 +30,13 @@ final class HttpLoad {
 
     private final URI base;
     private final int connections;
+    private final boolean gzip;
 
-    HttpLoad(URI base, int connections) {
+    /** @param gzip ask for gzip as browsers do ({@code Accept-Encoding: gzip}); bodies are timed, not decoded */
+    HttpLoad(URI base, int connections, boolean gzip) {
         this.base = base;
         this.connections = connections;
+        this.gzip = gzip;
     }
 
     /** The figures of one run. Latencies in nanoseconds, sorted. */
@@ -79,7 +82,7 @@ final class HttpLoad {
                             long t0 = System.nanoTime();
                             try {
                                 if (conn == null) {
-                                    conn = new Connection(base);
+                                    conn = new Connection(base, gzip);
                                 }
                                 Response r = conn.get(path);
                                 if (r.status() >= 400) {
@@ -136,7 +139,7 @@ final class HttpLoad {
 
     /** One request on a fresh connection, for discovery and for checking a target before loading it. */
     Response fetch(String path) throws IOException {
-        try (Connection c = new Connection(base)) {
+        try (Connection c = new Connection(base, false)) {
             return c.get(path);
         }
     }
@@ -147,9 +150,11 @@ final class HttpLoad {
         private final InputStream in;
         private final OutputStream out;
         private final String host;
+        private final boolean gzip;
         private boolean open = true;
 
-        Connection(URI base) throws IOException {
+        Connection(URI base, boolean gzip) throws IOException {
+            this.gzip = gzip;
             if (!"http".equalsIgnoreCase(base.getScheme())) {
                 throw new IOException("only http:// URLs can be benchmarked, got " + base);
             }
@@ -169,7 +174,8 @@ final class HttpLoad {
 
         Response get(String path) throws IOException {
             String request = "GET " + path + " HTTP/1.1\r\nHost: " + host
-                    + "\r\nAccept: text/html,application/json,*/*\r\nUser-Agent: dailypapers-bench\r\n\r\n";
+                    + "\r\nAccept: text/html,application/json,*/*\r\nUser-Agent: dailypapers-bench\r\n"
+                    + (gzip ? "Accept-Encoding: gzip\r\n" : "") + "\r\n";
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String status = line();

@@ -5,12 +5,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.dailypapers.paper.CatalogReadCache;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,7 +48,45 @@ final class AnonymousPageCache extends OncePerRequestFilter {
 
     private record Key(String uri, @Nullable String query) {}
 
-    private record Page(byte[] body, List<Map.Entry<String, String>> headers, long storedAt) {}
+    /** Below this, compressing costs more than it saves (Tomcat's own threshold). */
+    private static final int MIN_COMPRESSED_SIZE = 2048;
+
+    private static final Pattern COMPRESSIBLE_TYPE =
+            Pattern.compile("(text/html|application/json|application/atom\\+xml).*");
+
+    /**
+     * A stored answer. Its gzip form is made once, the first time a reader accepts it: compressing a page of fifty
+     * cards again for every browser would cost more than rendering it.
+     */
+    private static final class Page {
+        final byte[] body;
+        final List<Map.Entry<String, String>> headers;
+        final long storedAt;
+        final boolean compressible;
+        private volatile byte @Nullable [] gzipped;
+
+        Page(byte[] body, List<Map.Entry<String, String>> headers, long storedAt, @Nullable String contentType) {
+            this.body = body;
+            this.headers = headers;
+            this.storedAt = storedAt;
+            this.compressible = body.length >= MIN_COMPRESSED_SIZE
+                    && contentType != null
+                    && COMPRESSIBLE_TYPE.matcher(contentType).matches();
+        }
+
+        byte[] gzipped() throws IOException {
+            byte[] g = gzipped;
+            if (g == null) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+                try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+                    gz.write(body);
+                }
+                g = out.toByteArray();
+                gzipped = g;
+            }
+            return g;
+        }
+    }
 
     AnonymousPageCache(CatalogReadCache cache, Duration ttl) {
         this.cache = cache;
@@ -62,7 +102,7 @@ final class AnonymousPageCache extends OncePerRequestFilter {
         }
         Key key = new Key(request.getRequestURI(), request.getQueryString());
         long now = System.nanoTime();
-        if (cache.find(key) instanceof Page page && now - page.storedAt() < ttlNanos) {
+        if (cache.find(key) instanceof Page page && now - page.storedAt < ttlNanos) {
             serve(page, request, response);
             return;
         }
@@ -79,7 +119,7 @@ final class AnonymousPageCache extends OncePerRequestFilter {
                     headers.add(Map.entry(name, value));
                 }
             }
-            cache.remember(key, new Page(body, List.copyOf(headers), now), body.length, mark);
+            cache.remember(key, new Page(body, List.copyOf(headers), now, capture.getContentType()), body.length, mark);
         }
         capture.copyBodyToResponse();
     }
@@ -105,19 +145,61 @@ final class AnonymousPageCache extends OncePerRequestFilter {
     }
 
     private static void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean gzip = page.compressible && acceptsGzip(request.getHeader("Accept-Encoding"));
         String etag = null;
-        for (Map.Entry<String, String> h : page.headers()) {
-            response.addHeader(h.getKey(), h.getValue());
+        for (Map.Entry<String, String> h : page.headers) {
+            String value = h.getValue();
             if (h.getKey().equals("ETag")) {
-                etag = h.getValue();
+                // the gzip form is another representation: byte-for-byte equality no longer holds (RFC 9110 8.8.1)
+                value = gzip && !value.startsWith("W/") ? "W/" + value : value;
+                etag = value;
             }
+            response.addHeader(h.getKey(), value);
+        }
+        if (page.compressible) {
+            response.addHeader("Vary", "accept-encoding");
         }
         String ifNoneMatch = request.getHeader("If-None-Match");
-        if (etag != null && ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.equals("*"))) {
+        if (etag != null && ifNoneMatch != null && (ifNoneMatch.contains(opaque(etag)) || ifNoneMatch.equals("*"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        response.setContentLength(page.body().length);
-        response.getOutputStream().write(page.body());
+        byte[] body = page.body;
+        if (gzip) {
+            body = page.gzipped();
+            // Tomcat leaves an answer alone once it names its encoding
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The quoted part of an entity tag, which weak comparison (what If-None-Match uses) looks at. */
+    private static String opaque(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    }
+
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.split(";");
+            if (!parts[0].trim().equalsIgnoreCase("gzip")) {
+                continue;
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String param = parts[i].trim();
+                if (param.startsWith("q=")) {
+                    try {
+                        return Double.parseDouble(param.substring(2).trim()) > 0;
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -2,13 +2,16 @@ package org.dailypapers.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperCatalog;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +78,35 @@ class AnonymousPageCacheTests extends SiteTestSupport {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(revalidated.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void shouldServeStoredPagesGzippedToReadersWhoAcceptIt() throws Exception {
+        String path = "/daily/" + DEMO_LATEST_DAY;
+        HttpResponse<String> plain = send(path, null);
+        for (int i = 0; i < 2; i++) { // rendered and compressed by Tomcat, then from the cache
+            HttpResponse<byte[]> zipped = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("Accept-Encoding", "br;q=0, gzip")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(zipped.headers().firstValue("ETag").orElseThrow()).startsWith("W/");
+            assertThat(zipped.headers().allValues("Vary").toString()).containsIgnoringCase("accept-encoding");
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo(plain.body());
+            }
+        }
+    }
+
+    @Test
+    void shouldReadWhetherAReaderAcceptsGzip() {
+        assertThat(AnonymousPageCache.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
+        assertThat(AnonymousPageCache.acceptsGzip("deflate;q=1, GZIP;q=0.5")).isTrue();
+        assertThat(AnonymousPageCache.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(AnonymousPageCache.acceptsGzip("br")).isFalse();
+        assertThat(AnonymousPageCache.acceptsGzip(null)).isFalse();
     }
 
     private HttpResponse<String> send(String path, @Nullable String cookie) throws IOException, InterruptedException {
