@@ -19,6 +19,13 @@ import org.jspecify.annotations.Nullable;
 final class UserQueryParser {
 
     private static final String[] DEFAULT_FIELDS = {PaperIndex.TEXT, PaperIndex.AUTHORS, PaperIndex.CATEGORY};
+
+    /**
+     * Plain text is prose (a title, an abstract, a question): it is matched against title and abstract only. Author
+     * names and categories would add two clauses per word that such text almost never matches.
+     */
+    private static final String[] PLAIN_FIELDS = {PaperIndex.TEXT};
+
     private static final Map<String, String> FIELDS = Map.of(
             "author",
             PaperIndex.AUTHORS,
@@ -48,7 +55,7 @@ final class UserQueryParser {
     /** Parses user syntax; the message of the exception says what is wrong, in words for the user. */
     Query parse(String text) throws ParseException {
         try {
-            return new Parser(analyzer).parse(text);
+            return new Parser(analyzer, DEFAULT_FIELDS).parse(text);
         } catch (ParseException e) {
             throw new ParseException("Could not understand the query: " + firstLine(e.getMessage()));
         } catch (RuntimeException e) {
@@ -58,14 +65,15 @@ final class UserQueryParser {
     }
 
     /**
-     * Text taken literally, every word optional (a pasted title or abstract, an evaluation query): what the
-     * search box does with the same words once its operators are escaped.
+     * Text taken literally, every word optional, over title and abstract (a pasted title or abstract, an evaluation
+     * query): what the search box does with the same words once its operators are escaped, less names and
+     * categories.
      */
     Query parsePlain(String text) {
         Matcher m = OPERATORS.matcher(QueryParser.escape(text));
         String escaped = m.replaceAll(r -> r.group(1).toLowerCase(Locale.ROOT));
         try {
-            return new Parser(analyzer).parse(escaped);
+            return new Parser(analyzer, PLAIN_FIELDS).parse(escaped);
         } catch (ParseException e) {
             throw new IllegalStateException("escaped text must parse: " + text, e);
         }
@@ -84,8 +92,8 @@ final class UserQueryParser {
 
     private static final class Parser extends MultiFieldQueryParser {
 
-        Parser(Analyzer analyzer) {
-            super(DEFAULT_FIELDS, analyzer);
+        Parser(Analyzer analyzer, String[] fields) {
+            super(fields, analyzer);
             setDefaultOperator(QueryParser.Operator.OR);
             setSplitOnWhitespace(true);
         }
