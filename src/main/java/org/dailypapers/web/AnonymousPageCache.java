@@ -19,22 +19,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Remembers the rendered daily, trending, category and paper pages and the daily-papers API answers as signed-out
- * readers get them, for a few seconds and never across a catalog change. Most readers are signed out and ask for the
+ * Remembers the rendered daily, trending, category, search and paper pages and the daily-papers API answers as
+ * signed-out readers get them, for a few seconds and never across a catalog change. Most readers are signed out and ask for the
  * same few pages (the latest day above all); rendering fifty cards again for each of them is what limits a small
  * server, as nginx micro-caching in front of other sites shows.
  *
  * <p>Only requests that carry nothing personal are served from here or stored: GET, no session, no remember-me
  * cookie, no {@code Authorization} header, not htmx. Only answers that carry nothing personal are stored: 200, no
  * cookie set, no session opened while rendering. Upvotes and comment counts go through the catalog, whose change
- * empties the cache; what changes without it (trending's time decay, similar papers while the index catches up) is
- * at most {@code ttl} old.
+ * empties the cache; what changes without it (trending's time decay, search results and similar papers while the
+ * index catches up) is at most {@code ttl} old. A search asked for again (a shared link, a reader paging back) costs
+ * nothing; a new one is computed as before.
  */
 final class AnonymousPageCache extends OncePerRequestFilter {
 
     /** Paths whose page depends on nothing but the path, the query string and the catalog. */
     private static final Pattern CACHEABLE = Pattern.compile(
-            "/|/(daily|week|month|categories)/[^/]+|/trending|/papers/[^/]+|/api/daily_papers|/api/papers/[^/]+");
+            "/|/(daily|week|month|categories)/[^/]+|/trending|/search|/papers/[^/]+|/api/daily_papers|/api/papers/[^/]+");
 
     /** Paths that match the pattern above but answer per query or per reader. */
     private static final Pattern EXCLUDED = Pattern.compile("/api/papers/search");
