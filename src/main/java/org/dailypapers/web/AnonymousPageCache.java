@@ -20,9 +20,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Remembers the rendered daily, trending, category, search and paper pages and the daily-papers API answers as
- * signed-out readers get them, for a few seconds and never across a catalog change. Most readers are signed out and ask for the
- * same few pages (the latest day above all); rendering fifty cards again for each of them is what limits a small
- * server, as nginx micro-caching in front of other sites shows.
+ * signed-out readers get them, for a few seconds and never across a catalog change. Most readers are signed out and
+ * ask for the same few pages (the latest day above all); rendering fifty cards again for each of them is what limits
+ * a small server, as nginx micro-caching in front of other sites shows.
  *
  * <p>Only requests that carry nothing personal are served from here or stored: GET, no session, no remember-me
  * cookie, no {@code Authorization} header, not htmx. Only answers that carry nothing personal are stored: 200, no
@@ -34,8 +34,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 final class AnonymousPageCache extends OncePerRequestFilter {
 
     /** Paths whose page depends on nothing but the path, the query string and the catalog. */
-    private static final Pattern CACHEABLE = Pattern.compile(
-            "/|/(daily|week|month|categories)/[^/]+|/trending|/search|/papers/[^/]+|/api/daily_papers|/api/papers/[^/]+");
+    private static final Pattern CACHEABLE =
+            Pattern.compile("/|/(daily|week|month|categories)/[^/]+|/trending|/search|/papers/[^/]+"
+                    + "|/api/daily_papers|/api/papers/[^/]+");
 
     /** Paths that match the pattern above but answer per query or per reader. */
     private static final Pattern EXCLUDED = Pattern.compile("/api/papers/search");

@@ -60,6 +60,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,6 +68,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Digests end to end over the demo data set: the HTTP subscribe flow, a real SMTP server (GreenMail), the outbox
  * across a killed sender process, SMTP outages and refused links.
  */
+// The context stops before JUnit deletes the static @TempDir home: its background indexer writes there.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dailypapers.digest.scheduling=false", "dailypapers.digest.retry-backoff=PT1M"})

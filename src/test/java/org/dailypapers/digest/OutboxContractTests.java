@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The outbox's guarantees on each supported database: one row per (subscription, period), and of several claimers
  * exactly one wins a row.
  */
+// The context stops before JUnit deletes the static @TempDir home: its background indexer writes there.
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"dailypapers.digest.scheduling=false", "dailypapers.demo=false"})
