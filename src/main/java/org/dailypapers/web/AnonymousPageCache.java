@@ -2,7 +2,6 @@ package org.dailypapers.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +14,9 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.dailypapers.paper.CatalogReadCache;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -24,8 +26,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * ask for the same few pages (the latest day above all); rendering fifty cards again for each of them is what limits
  * a small server, as nginx micro-caching in front of other sites shows.
  *
- * <p>Only requests that carry nothing personal are served from here or stored: GET, no session, no remember-me
- * cookie, no {@code Authorization} header, not htmx. Only answers that carry nothing personal are stored: 200, no
+ * <p>Only requests that carry nothing personal are served from here or stored: GET, no session, a reader Spring
+ * Security did not recognise (no remember-me cookie, no bearer token), not htmx. Only answers that carry nothing personal are stored: 200, no
  * cookie set, no session opened while rendering. Upvotes and comment counts go through the catalog, whose change
  * empties the cache; what changes without it (trending's time decay, search results and similar papers while the
  * index catches up) is at most {@code ttl} old. A search asked for again (a shared link, a reader paging back) costs
@@ -129,21 +131,21 @@ final class AnonymousPageCache extends OncePerRequestFilter {
     private static boolean cacheable(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())
                 || request.getRequestedSessionId() != null
-                || request.getHeader("Authorization") != null
-                || request.getHeader("HX-Request") != null) {
+                || request.getHeader("HX-Request") != null
+                || signedIn()) {
             return false;
-        }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                // the account module's remember-me cookie: the reader is signed in, though no session exists yet
-                if (c.getName().equals("remember-me")) {
-                    return false;
-                }
-            }
         }
         String path = request.getRequestURI();
         return CACHEABLE.matcher(path).matches() && !EXCLUDED.matcher(path).matches();
+    }
+
+    /**
+     * Whether Spring Security, which runs before this filter, recognised the reader: by a remember-me cookie, a
+     * bearer token or otherwise.
+     */
+    private static boolean signedIn() {
+        Authentication reader = SecurityContextHolder.getContext().getAuthentication();
+        return reader != null && reader.isAuthenticated() && !(reader instanceof AnonymousAuthenticationToken);
     }
 
     private static void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.dailypapers.account.AccountService;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperCatalog;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,9 @@ class AnonymousPageCacheTests extends SiteTestSupport {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private AccountService accounts;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -44,6 +48,13 @@ class AnonymousPageCacheTests extends SiteTestSupport {
                     .isEqualTo(before);
             assertThat(upvotes(send(path, "JSESSIONID=someone")))
                     .as("a reader with a session gets a fresh answer")
+                    .isEqualTo(before + 1000);
+            assertThat(upvotes(http.send(
+                            HttpRequest.newBuilder(URI.create(base() + path))
+                                    .header("Authorization", "Bearer " + token())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())))
+                    .as("a reader signed in with a token gets a fresh answer")
                     .isEqualTo(before + 1000);
 
             catalog.addUpvotes(ArxivId.parse(PAPER).orElseThrow(), 1);
@@ -107,6 +118,13 @@ class AnonymousPageCacheTests extends SiteTestSupport {
         assertThat(AnonymousPageCache.acceptsGzip("gzip;q=0")).isFalse();
         assertThat(AnonymousPageCache.acceptsGzip("br")).isFalse();
         assertThat(AnonymousPageCache.acceptsGzip(null)).isFalse();
+    }
+
+    private String token() {
+        long user = accounts.findByEmail("cache-reader@example.org")
+                .orElseGet(() -> accounts.createUser("cache-reader@example.org", "a long enough password", false))
+                .id();
+        return accounts.createToken(user, "cache test").token();
     }
 
     private HttpResponse<String> send(String path, @Nullable String cookie) throws IOException, InterruptedException {
