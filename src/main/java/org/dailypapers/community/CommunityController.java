@@ -3,6 +3,7 @@ package org.dailypapers.community;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
 import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.account.PageContext;
 import org.dailypapers.paper.ArxivId;
@@ -42,24 +43,26 @@ class CommunityController {
     }
 
     /** The upvote button of a paper for the current reader, for pages that load it lazily. */
-    @GetMapping("/papers/{id}/upvote")
+    @GetMapping({"/papers/{id}/upvote", "/papers/" + PaperPaths.OLD_STYLE + "/upvote"})
     String upvoteButton(
-            @AuthenticationPrincipal @Nullable AccountPrincipal user, @PathVariable String id, Model model) {
-        Paper paper = paper(id);
+            @AuthenticationPrincipal @Nullable AccountPrincipal user,
+            @PathVariable Map<String, String> path,
+            Model model) {
+        Paper paper = paper(PaperPaths.paperId(path, "id"));
         model.addAttribute("paperId", paper.id().id());
         model.addAttribute("upvotes", paper.upvotes());
         model.addAttribute("upvoted", user != null && upvotes.hasUpvoted(user.id(), paper.id()));
         return "community/upvote";
     }
 
-    @PostMapping("/papers/{id}/upvote")
+    @PostMapping({"/papers/{id}/upvote", "/papers/" + PaperPaths.OLD_STYLE + "/upvote"})
     String upvote(
             @AuthenticationPrincipal AccountPrincipal user,
-            @PathVariable String id,
+            @PathVariable Map<String, String> path,
             @RequestParam(defaultValue = "true") boolean vote,
             HttpServletRequest request,
             Model model) {
-        ArxivId paperId = CommunityApiController.parse(id);
+        ArxivId paperId = CommunityApiController.parse(PaperPaths.paperId(path, "id"));
         UpvoteState state = vote ? upvotes.upvote(user.id(), paperId) : upvotes.remove(user.id(), paperId);
         if (isHtmx(request)) {
             model.addAttribute("paperId", state.paperId().id());
@@ -94,13 +97,13 @@ class CommunityController {
         }
     }
 
-    @GetMapping("/papers/{id}/comments")
+    @GetMapping({"/papers/{id}/comments", "/papers/" + PaperPaths.OLD_STYLE + "/comments"})
     String thread(
             @AuthenticationPrincipal @Nullable AccountPrincipal user,
-            @PathVariable String id,
+            @PathVariable Map<String, String> path,
             HttpServletRequest request,
             Model model) {
-        Paper paper = paper(id);
+        Paper paper = paper(PaperPaths.paperId(path, "id"));
         model.addAttribute("paper", paper);
         model.addAttribute("paperId", paper.id().id());
         model.addAttribute("comments", comments.thread(paper.id(), user != null && user.admin()));
@@ -111,13 +114,13 @@ class CommunityController {
         return fragment ? "community/thread" : "community/comments";
     }
 
-    @PostMapping("/papers/{id}/comments")
+    @PostMapping({"/papers/{id}/comments", "/papers/" + PaperPaths.OLD_STYLE + "/comments"})
     String comment(
             @AuthenticationPrincipal AccountPrincipal user,
-            @PathVariable String id,
+            @PathVariable Map<String, String> path,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(required = false) @Nullable Long parentId) {
-        Comment c = comments.post(user, CommunityApiController.parse(id), parentId, body);
+        Comment c = comments.post(user, CommunityApiController.parse(PaperPaths.paperId(path, "id")), parentId, body);
         return "redirect:/papers/" + c.paperId().id() + "/comments#c" + c.id();
     }
 

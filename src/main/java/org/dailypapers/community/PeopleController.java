@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.dailypapers.account.Account;
 import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.account.AccountService;
@@ -92,19 +93,20 @@ class PeopleController {
         return catalog.findAll(ids);
     }
 
-    @GetMapping("/papers/{id}/claim")
-    String claimForm(@PathVariable String id, Model model) {
-        model.addAttribute("paper", paper(id));
-        model.addAttribute("claims", authorship.confirmedAuthors(paper(id).id()));
+    @GetMapping({"/papers/{id}/claim", "/papers/" + PaperPaths.OLD_STYLE + "/claim"})
+    String claimForm(@PathVariable Map<String, String> path, Model model) {
+        Paper paper = paper(PaperPaths.paperId(path, "id"));
+        model.addAttribute("paper", paper);
+        model.addAttribute("claims", authorship.confirmedAuthors(paper.id()));
         return "community/claim";
     }
 
-    @PostMapping("/papers/{id}/claim")
+    @PostMapping({"/papers/{id}/claim", "/papers/" + PaperPaths.OLD_STYLE + "/claim"})
     String claim(
             @AuthenticationPrincipal AccountPrincipal user,
-            @PathVariable String id,
+            @PathVariable Map<String, String> path,
             @RequestParam(defaultValue = "") String author) {
-        authorship.claim(user, CommunityApiController.parse(id), author);
+        authorship.claim(user, CommunityApiController.parse(PaperPaths.paperId(path, "id")), author);
         return "redirect:/users/" + user.handle();
     }
 
@@ -114,13 +116,13 @@ class PeopleController {
         return "community/claims";
     }
 
-    @PostMapping("/admin/claims/{userId}/{paperId}")
+    @PostMapping({"/admin/claims/{userId}/{paperId}", "/admin/claims/{userId}/" + PaperPaths.OLD_STYLE})
     String decide(
             @AuthenticationPrincipal AccountPrincipal admin,
             @PathVariable long userId,
-            @PathVariable String paperId,
+            @PathVariable Map<String, String> path,
             @RequestParam boolean confirm) {
-        authorship.decide(admin, userId, CommunityApiController.parse(paperId), confirm);
+        authorship.decide(admin, userId, CommunityApiController.parse(PaperPaths.paperId(path, "paperId")), confirm);
         return "redirect:/admin/claims";
     }
 
@@ -177,10 +179,12 @@ class PeopleController {
         return "redirect:/orgs/" + slug;
     }
 
-    @PostMapping("/orgs/{slug}/papers/{paperId}/remove")
+    @PostMapping({"/orgs/{slug}/papers/{paperId}/remove", "/orgs/{slug}/papers/" + PaperPaths.OLD_STYLE + "/remove"})
     String unlinkPaper(
-            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String slug, @PathVariable String paperId) {
-        organizations.unlinkPaper(user, org(slug), CommunityApiController.parse(paperId));
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String slug,
+            @PathVariable Map<String, String> path) {
+        organizations.unlinkPaper(user, org(slug), CommunityApiController.parse(PaperPaths.paperId(path, "paperId")));
         return "redirect:/orgs/" + slug;
     }
 
@@ -223,10 +227,15 @@ class PeopleController {
         return "redirect:/collections/" + id;
     }
 
-    @PostMapping("/collections/{id}/items/{paperId}/remove")
+    @PostMapping({
+        "/collections/{id}/items/{paperId}/remove",
+        "/collections/{id}/items/" + PaperPaths.OLD_STYLE + "/remove"
+    })
     String removeItem(
-            @AuthenticationPrincipal AccountPrincipal user, @PathVariable long id, @PathVariable String paperId) {
-        collections.remove(user, id, CommunityApiController.parse(paperId));
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable long id,
+            @PathVariable Map<String, String> path) {
+        collections.remove(user, id, CommunityApiController.parse(PaperPaths.paperId(path, "paperId")));
         return "redirect:/collections/" + id;
     }
 

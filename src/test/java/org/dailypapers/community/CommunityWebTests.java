@@ -711,6 +711,77 @@ class CommunityWebTests {
                 .getContentAsString();
     }
 
+    /** Old-style ids carry a slash, so every route that names a paper has to take them as two path segments. */
+    @Test
+    void shouldUpvoteCommentAndClaimPapersWithOldStyleIds() throws Exception {
+        ArxivId id = ArxivId.of(String.format("math.GT/03%05d", next()));
+        catalog.upsert(List.of(new PaperRecord(
+                new Paper(
+                        id,
+                        1,
+                        "Knots Before 2007",
+                        "An old-style identifier.",
+                        List.of("Ada Lovelace"),
+                        List.of("math.GT"),
+                        NOW.minusSeconds(86_400),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        0,
+                        null),
+                null)));
+        Account reader = user(false);
+        MockHttpSession session = logIn(reader);
+        String token = bearer(reader);
+
+        mvc.perform(post("/papers/" + id.id() + "/upvote").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/papers/" + id.id()));
+        assertThat(page("/papers/" + id.id() + "/upvote", session)).contains("aria-pressed=\"true\"");
+        assertThat(jsonOf(mvc.perform(delete("/api/papers/" + id.id() + "/upvote")
+                                        .header("Authorization", token))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse())
+                        .path("upvoted")
+                        .asBoolean(true))
+                .isFalse();
+
+        mvc.perform(post("/papers/" + id.id() + "/comments")
+                        .session(session)
+                        .with(csrf())
+                        .param("body", "From the web form."))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/api/papers/" + id.id() + "/comments")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"body\":\"From the API.\"}"))
+                .andExpect(status().isCreated());
+        JsonNode thread = jsonOf(mvc.perform(get("/api/papers/" + id.id() + "/comments"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse());
+        assertThat(thread.path("numComments").asInt()).isEqualTo(2);
+        assertThat(page("/papers/" + id.id() + "/comments", session))
+                .contains("From the web form.")
+                .contains("From the API.");
+
+        assertThat(page("/papers/" + id.id() + "/claim", session)).contains("Knots Before 2007");
+        mvc.perform(post("/papers/" + id.id() + "/claim")
+                        .session(session)
+                        .with(csrf())
+                        .param("author", "Ada Lovelace"))
+                .andExpect(redirectedUrl("/users/" + reader.handle()));
+        mvc.perform(post("/admin/claims/" + reader.id() + "/" + id.id())
+                        .session(logIn(user(true)))
+                        .with(csrf())
+                        .param("confirm", "true"))
+                .andExpect(redirectedUrl("/admin/claims"));
+        assertThat(page("/users/" + reader.handle(), new MockHttpSession())).contains("Knots Before 2007");
+    }
+
     @Test
     void shouldListAuthorshipOnAuthorPagesOnceAnAdminConfirmsIt() throws Exception {
         ArxivId id = paper("Provable Claims", "Abstract.", List.of("Ada Lovelace", "Grace Hopper"));

@@ -1,0 +1,24 @@
+package org.dailypapers.community;
+
+import java.util.Map;
+
+/**
+ * Paper ids in request paths. New-style ids (2401.01234) are one path segment; old-style ids (math.GT/0309136)
+ * carry a slash and so take two, which every route that names a paper must accept as well.
+ */
+final class PaperPaths {
+
+    /** The two segments of an old-style id, for a second pattern next to each route's {@code {id}} pattern. */
+    static final String OLD_STYLE = "{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}";
+
+    private PaperPaths() {}
+
+    /** The paper id a route matched: the variable {@code name}, or the old-style archive and number. */
+    static String paperId(Map<String, String> path, String name) {
+        String archive = path.get("archive");
+        if (archive != null) {
+            return archive + "/" + path.getOrDefault("number", "");
+        }
+        return path.getOrDefault(name, "");
+    }
+}
