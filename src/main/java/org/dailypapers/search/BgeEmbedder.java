@@ -21,16 +21,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * BAAI bge-small-en-v1.5 (int8) over ONNX Runtime, with the model and tokenizer that the langchain4j artifact
- * bundles. Faster than the stock langchain4j class because it tokenizes once (the stock class tokenizes, joins the
- * tokens and tokenizes again), runs texts in batches of similar length (little padding, one native call per batch)
- * and gives the one session all cores instead of running one single-text session per core.
+ * bundles. Faster than the stock langchain4j class because it runs a rewritten graph ({@link EmbeddingGraph}: fused
+ * attention, the last layer for the pooled [CLS] row only) and tokenizes once (the stock class tokenizes, joins the
+ * tokens and tokenizes again). Each text runs alone, one run per core (decision 0004).
  *
  * <p>Thread-safe: ONNX Runtime sessions may be run concurrently.
  */
 final class BgeEmbedder implements AutoCloseable {
 
-    /** Identifies the vectors this embedder makes; stored vectors of another model are recomputed. */
-    static final String MODEL_ID = "bge-small-en-v1.5-q";
+    /**
+     * Identifies the vectors this embedder makes; stored vectors of another model are recomputed. The suffix names
+     * the rewritten graph, whose vectors differ slightly from those of the exported one ({@code bge-small-en-v1.5-q}).
+     */
+    static final String MODEL_ID = "bge-small-en-v1.5-q-cls";
 
     static final int DIMENSIONS = 384;
 
@@ -40,16 +43,6 @@ final class BgeEmbedder implements AutoCloseable {
     private static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
     private static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
     private static final int MAX_TOKENS = 512;
-
-    /**
-     * Tokens per run (texts × padded length); 1 runs every text alone. Two measurements decided this. The int8
-     * model quantizes activations with one scale per tensor, so a text's vector depends on the other texts of its
-     * batch (cosine 0.991–0.998 against the same text alone): only single runs give each paper one vector whatever
-     * it was embedded with, which the stored vectors and the evaluation's cache rely on. And on 2 cores, batches
-     * of 2,000–4,000 tokens ran no faster than single texts (one abstract already fills the small model's
-     * matrices), so parallelism comes from one worker per core instead.
-     */
-    static final int DEFAULT_TOKENS_PER_BATCH = 1;
 
     static {
         // DJL probes for CUDA and logs a warning (on standard output, before Spring configures logging) wherever
@@ -72,17 +65,13 @@ final class BgeEmbedder implements AutoCloseable {
     private volatile boolean closed;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean needsTokenTypes;
+    private final boolean needsMask;
 
     private final int workers;
-    private final int tokensPerBatch;
 
-    /**
-     * @param workers batches run at once, each on one ONNX Runtime thread
-     * @param tokensPerBatch most tokens (texts × padded length) in one batch
-     */
-    BgeEmbedder(int workers, int tokensPerBatch) {
+    /** @param workers texts run at once, each on one ONNX Runtime thread */
+    BgeEmbedder(int workers) {
         this.workers = Math.max(1, workers);
-        this.tokensPerBatch = Math.max(1, tokensPerBatch);
         try {
             environment = OnnxRuntimeGuard.environment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -94,10 +83,11 @@ final class BgeEmbedder implements AutoCloseable {
                 options.setInterOpNumThreads(1);
                 options.addConfigEntry("session.intra_op.allow_spinning", "0");
                 options.addConfigEntry("session.inter_op.allow_spinning", "0");
-                byte[] model = readResource(MODEL_RESOURCE);
+                byte[] model = EmbeddingGraph.rewrite(readResource(MODEL_RESOURCE));
                 session = OnnxRuntimeGuard.call(() -> environment.createSession(model, options));
             }
             needsTokenTypes = session.getInputNames().contains("token_type_ids");
+            needsMask = session.getInputNames().contains("attention_mask");
             try (InputStream in = resource(TOKENIZER_RESOURCE)) {
                 tokenizer = HuggingFaceTokenizer.newInstance(
                         in,
@@ -106,7 +96,7 @@ final class BgeEmbedder implements AutoCloseable {
                                 "truncation", "true",
                                 "maxLength", Integer.toString(MAX_TOKENS)));
             }
-        } catch (OrtException e) {
+        } catch (OrtException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot load the embedding model " + MODEL_ID, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model " + MODEL_ID, e);
@@ -115,7 +105,7 @@ final class BgeEmbedder implements AutoCloseable {
 
     /** Uses every core: embedding runs on its own background thread or in a command that has the machine. */
     BgeEmbedder() {
-        this(Runtime.getRuntime().availableProcessors(), DEFAULT_TOKENS_PER_BATCH);
+        this(Runtime.getRuntime().availableProcessors());
     }
 
     /** The text a paper is embedded as; title and abstract, as BGE was trained on passages. */
@@ -133,9 +123,6 @@ final class BgeEmbedder implements AutoCloseable {
     float[] embedDocument(String text) {
         return embedAll(List.of(text)).getFirst();
     }
-
-    /** A model input: the token ids of one text; owner is its place in the caller's list. */
-    private record Piece(int owner, long[] ids, int weight) {}
 
     /**
      * Unit-length vectors, in the order of the texts. Texts beyond the model's 512-token window are truncated, as
@@ -156,64 +143,27 @@ final class BgeEmbedder implements AutoCloseable {
         } finally {
             lifecycle.readLock().unlock();
         }
-        List<Piece> pieces = new ArrayList<>();
-        for (int i = 0; i < encodings.length; i++) {
-            pieces.addAll(pieces(i, encodings[i]));
-        }
-        // Longest first: similar lengths share a batch (little padding), and the workers end together.
-        pieces.sort(Comparator.comparingInt((Piece p) -> p.ids().length).reversed());
-        List<List<Piece>> batches = new ArrayList<>();
-        int start = 0;
-        while (start < pieces.size()) {
-            int end = start + 1;
-            while (end < pieces.size()) {
-                int longest = pieces.get(start).ids().length;
-                if ((long) longest * (end - start + 1) > tokensPerBatch) {
-                    break;
-                }
-                end++;
-            }
-            batches.add(pieces.subList(start, end));
-            start = end;
-        }
-        float[][] sums = new float[texts.size()][];
-        Runnable[] tasks = new Runnable[batches.size()];
-        for (int b = 0; b < batches.size(); b++) {
-            List<Piece> batch = batches.get(b);
-            tasks[b] = () -> {
-                List<float[]> out = run(batch);
-                synchronized (sums) {
-                    for (int i = 0; i < batch.size(); i++) {
-                        Piece piece = batch.get(i);
-                        float[] v = out.get(i);
-                        float[] sum = sums[piece.owner()];
-                        if (sum == null) {
-                            sum = new float[v.length];
-                            sums[piece.owner()] = sum;
-                        }
-                        for (int d = 0; d < v.length; d++) {
-                            sum[d] += piece.weight() * v[d];
-                        }
-                    }
-                }
-            };
+        // One text per run: the rewritten graph has no attention mask, so its inputs are never padded, and a
+        // text's vector never depends on what else is being embedded. Longest first, so the workers end together.
+        Integer[] order = new Integer[encodings.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(
+                order,
+                Comparator.comparingInt((Integer i) -> encodings[i].getIds().length)
+                        .reversed());
+        float[][] vectors = new float[texts.size()][];
+        Runnable[] tasks = new Runnable[order.length];
+        for (int t = 0; t < order.length; t++) {
+            int text = order[t];
+            tasks[t] = () -> vectors[text] = run(encodings[text].getIds());
         }
         runAll(tasks);
-        List<float[]> vectors = new ArrayList<>(sums.length);
-        for (float[] sum : sums) {
-            vectors.add(VectorMath.normalize(sum));
-        }
-        return vectors;
-    }
-
-    private static List<Piece> pieces(int owner, Encoding encoding) {
-        long[] ids = encoding.getIds();
-        return List.of(new Piece(owner, ids, 1));
+        return new ArrayList<>(Arrays.asList(vectors));
     }
 
     /**
-     * One worker per core, each running its own batches on one ONNX thread: independent sessions runs scale
-     * better on a few cores than one run split across threads (the model's matrices are small).
+     * One worker per core, each running texts one by one on one ONNX thread: independent runs scale better on a few
+     * cores than one run split across threads (the model's matrices are small).
      */
     private void runAll(Runnable[] tasks) {
         if (workers == 1 || tasks.length == 1) {
@@ -251,24 +201,17 @@ final class BgeEmbedder implements AutoCloseable {
         }
     }
 
-    private List<float[]> run(List<Piece> batch) {
-        int rows = batch.size();
-        int length = batch.stream().mapToInt(p -> p.ids().length).max().orElse(1);
-        long[] ids = new long[rows * length];
-        long[] mask = new long[rows * length];
-        long[] types = new long[rows * length];
-        for (int r = 0; r < rows; r++) {
-            long[] tokenIds = batch.get(r).ids();
-            System.arraycopy(tokenIds, 0, ids, r * length, tokenIds.length);
-            // Real tokens are attended to, padding is not; BERT's single-segment type ids are all 0.
-            Arrays.fill(mask, r * length, r * length + tokenIds.length, 1L);
-        }
+    private float[] run(long[] ids) {
+        long[] mask = new long[ids.length];
+        Arrays.fill(mask, 1L);
+        // BERT's single-segment type ids are all 0
+        long[] types = new long[ids.length];
         lifecycle.readLock().lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the embedder is closed");
             }
-            return OnnxRuntimeGuard.call(() -> runNative(rows, length, ids, mask, types));
+            return OnnxRuntimeGuard.call(() -> runNative(ids, mask, types));
         } catch (OrtException e) {
             throw new IllegalStateException("embedding failed", e);
         } finally {
@@ -277,26 +220,27 @@ final class BgeEmbedder implements AutoCloseable {
     }
 
     /** Everything that touches native memory: the input tensors, the run, and its result. */
-    private List<float[]> runNative(int rows, int length, long[] ids, long[] mask, long[] types) throws OrtException {
-        long[] shape = {rows, length};
+    private float[] runNative(long[] ids, long[] mask, long[] types) throws OrtException {
+        long[] shape = {1, ids.length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+            if (needsMask) {
+                inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+            }
             if (needsTokenTypes) {
                 inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
+                // the graph's output is the [CLS] row, which BGE pools
                 FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                int hiddenSize = (int) (hidden.remaining() / ((long) rows * length));
-                List<float[]> vectors = new ArrayList<>(rows);
-                for (int r = 0; r < rows; r++) {
-                    // BGE pools with the [CLS] token, the first of each row.
-                    float[] v = new float[hiddenSize];
-                    hidden.get(r * length * hiddenSize, v);
-                    vectors.add(VectorMath.normalize(v));
+                if (hidden.remaining() != DIMENSIONS) {
+                    throw new IllegalStateException(
+                            "the embedding model gave " + hidden.remaining() + " values, not " + DIMENSIONS);
                 }
-                return vectors;
+                float[] v = new float[DIMENSIONS];
+                hidden.get(v);
+                return VectorMath.normalize(v);
             }
         } finally {
             inputs.values().forEach(OnnxTensor::close);

@@ -23,8 +23,12 @@ class BgeEmbedderTest {
         embedder.close();
     }
 
+    /**
+     * Our graph computes the same model with the last layer's activations quantized over the [CLS] row alone, so
+     * vectors agree with the stock class's to within int8 noise; anything looser means the rewrite broke the model.
+     */
     @Test
-    void shouldMatchTheStockModelVectorForVector() {
+    void shouldAgreeWithTheStockModelToWithinQuantizationNoise() {
         List<String> texts = List.of(
                 "Attention is all you need. The dominant sequence transduction models are based on complex recurrent"
                         + " or convolutional neural networks.",
@@ -39,7 +43,7 @@ class BgeEmbedderTest {
                     stock.embed(TextSegment.from(texts.get(i))).content().vector();
             assertThat(VectorMath.dot(ours.get(i), theirs))
                     .as("cosine of text %d", i)
-                    .isGreaterThan(0.99999);
+                    .isGreaterThan(0.995);
         }
     }
 

@@ -15,7 +15,7 @@ final class EmbedderExitProbe {
     private EmbedderExitProbe() {}
 
     public static void main(String[] args) throws Exception {
-        BgeEmbedder embedder = new BgeEmbedder(1, BgeEmbedder.DEFAULT_TOKENS_PER_BATCH);
+        BgeEmbedder embedder = new BgeEmbedder(1);
         Field field = Class.forName("java.lang.ApplicationShutdownHooks").getDeclaredField("hooks");
         field.setAccessible(true);
         for (Thread hook : ((Map<?, ?>) field.get(null)).keySet().toArray(Thread[]::new)) {
