@@ -1,7 +1,6 @@
 package org.dailypapers.community;
 
 import java.util.List;
-import java.util.Map;
 import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperCatalog;
@@ -37,21 +36,19 @@ class CommunityApiController {
         this.catalog = catalog;
     }
 
-    @PostMapping({"/api/papers/{id}/upvote", "/api/papers/" + PaperPaths.OLD_STYLE + "/upvote"})
-    CommunityJson.Upvote upvote(
-            @AuthenticationPrincipal AccountPrincipal user, @PathVariable Map<String, String> path) {
-        return CommunityJson.Upvote.of(upvotes.upvote(user.id(), parse(PaperPaths.paperId(path, "id"))));
+    @PostMapping("/api/papers/{id}/upvote")
+    CommunityJson.Upvote upvote(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
+        return CommunityJson.Upvote.of(upvotes.upvote(user.id(), parse(id)));
     }
 
-    @DeleteMapping({"/api/papers/{id}/upvote", "/api/papers/" + PaperPaths.OLD_STYLE + "/upvote"})
-    CommunityJson.Upvote removeUpvote(
-            @AuthenticationPrincipal AccountPrincipal user, @PathVariable Map<String, String> path) {
-        return CommunityJson.Upvote.of(upvotes.remove(user.id(), parse(PaperPaths.paperId(path, "id"))));
+    @DeleteMapping("/api/papers/{id}/upvote")
+    CommunityJson.Upvote removeUpvote(@AuthenticationPrincipal AccountPrincipal user, @PathVariable String id) {
+        return CommunityJson.Upvote.of(upvotes.remove(user.id(), parse(id)));
     }
 
-    @GetMapping({"/api/papers/{id}/comments", "/api/papers/" + PaperPaths.OLD_STYLE + "/comments"})
-    CommunityJson.Thread comments(@PathVariable Map<String, String> path) {
-        ArxivId paperId = parse(PaperPaths.paperId(path, "id"));
+    @GetMapping("/api/papers/{id}/comments")
+    CommunityJson.Thread comments(@PathVariable String id) {
+        ArxivId paperId = parse(id);
         if (catalog.find(paperId).isEmpty()) {
             throw new UnknownPaperException(paperId.id());
         }
@@ -66,14 +63,41 @@ class CommunityApiController {
                 thread.stream().map(CommunityJson.CommentJson::of).toList());
     }
 
-    @PostMapping({"/api/papers/{id}/comments", "/api/papers/" + PaperPaths.OLD_STYLE + "/comments"})
+    @PostMapping("/api/papers/{id}/comments")
     ResponseEntity<CommunityJson.CommentJson> comment(
             @AuthenticationPrincipal AccountPrincipal user,
-            @PathVariable Map<String, String> path,
+            @PathVariable String id,
             @RequestBody CommunityJson.NewComment body) {
-        Comment c = comments.post(
-                user, parse(PaperPaths.paperId(path, "id")), body.parentId(), body.body() == null ? "" : body.body());
+        Comment c = comments.post(user, parse(id), body.parentId(), body.body() == null ? "" : body.body());
         return ResponseEntity.status(HttpStatus.CREATED).body(CommunityJson.CommentJson.of(c));
+    }
+
+    // Old-style ids (math/0309136) span two path segments; these routes hand them to the ones above.
+
+    @PostMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/upvote")
+    CommunityJson.Upvote upvoteOldStyle(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String archive, @PathVariable String number) {
+        return upvote(user, archive + "/" + number);
+    }
+
+    @DeleteMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/upvote")
+    CommunityJson.Upvote removeUpvoteOldStyle(
+            @AuthenticationPrincipal AccountPrincipal user, @PathVariable String archive, @PathVariable String number) {
+        return removeUpvote(user, archive + "/" + number);
+    }
+
+    @GetMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/comments")
+    CommunityJson.Thread commentsOldStyle(@PathVariable String archive, @PathVariable String number) {
+        return comments(archive + "/" + number);
+    }
+
+    @PostMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/comments")
+    ResponseEntity<CommunityJson.CommentJson> commentOldStyle(
+            @AuthenticationPrincipal AccountPrincipal user,
+            @PathVariable String archive,
+            @PathVariable String number,
+            @RequestBody CommunityJson.NewComment body) {
+        return comment(user, archive + "/" + number, body);
     }
 
     @PatchMapping("/api/comments/{commentId}")

@@ -4,7 +4,9 @@ import java.util.Map;
 
 /**
  * Paper ids in request paths. New-style ids (2401.01234) are one path segment; old-style ids (math.GT/0309136)
- * carry a slash and so take two, which every route that names a paper must accept as well.
+ * carry a slash and so take two, which every route that names a paper must accept as well. Web routes list both
+ * patterns on one handler and read the path variables as a map; API routes have one method per pattern, so that
+ * the OpenAPI document names each parameter.
  */
 final class PaperPaths {
 

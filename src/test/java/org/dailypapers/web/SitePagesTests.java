@@ -177,7 +177,11 @@ class SitePagesTests extends SiteTestSupport {
     void shouldDescribeTheApiWithOpenApi() {
         HttpResponse<String> docs = get("/v3/api-docs", "application/json");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("\"/api/daily_papers\"").contains("dailypapers API");
+        assertThat(docs.body())
+                .contains("\"/api/daily_papers\"")
+                .contains("dailypapers API")
+                .contains("\"/api/papers/{id}/upvote\"")
+                .contains("\"/api/papers/{archive}/{number}/comments\"");
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
         assertThat(get("/docs").body()).contains("/swagger-ui.html").contains("/feeds/search.atom");
     }
