@@ -26,6 +26,7 @@ import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PaperRecord;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +117,12 @@ class CommunityWebTests {
 
     private ArxivId paper(String title, String abstractText, List<String> authors, LocalDate day) {
         ArxivId id = ArxivId.of(String.format("2512.%05d", 90_000 + next()));
+        save(id, title, abstractText, authors, new DailyEntry(id, day, NOW.minusSeconds(80_000), null, 0, null));
+        return id;
+    }
+
+    private void save(
+            ArxivId id, String title, String abstractText, List<String> authors, @Nullable DailyEntry dailyEntry) {
         catalog.upsert(List.of(new PaperRecord(
                 new Paper(
                         id,
@@ -133,8 +140,7 @@ class CommunityWebTests {
                         List.of(),
                         3,
                         null),
-                new DailyEntry(id, day, NOW.minusSeconds(80_000), null, 0, null))));
-        return id;
+                dailyEntry)));
     }
 
     private ArxivId paper() {
@@ -715,24 +721,7 @@ class CommunityWebTests {
     @Test
     void shouldUpvoteCommentAndClaimPapersWithOldStyleIds() throws Exception {
         ArxivId id = ArxivId.of(String.format("math.GT/03%05d", next()));
-        catalog.upsert(List.of(new PaperRecord(
-                new Paper(
-                        id,
-                        1,
-                        "Knots Before 2007",
-                        "An old-style identifier.",
-                        List.of("Ada Lovelace"),
-                        List.of("math.GT"),
-                        NOW.minusSeconds(86_400),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
-                        0,
-                        null),
-                null)));
+        save(id, "Knots Before 2007", "An old-style identifier.", List.of("Ada Lovelace"), null);
         Account reader = user(false);
         MockHttpSession session = logIn(reader);
         String token = bearer(reader);
