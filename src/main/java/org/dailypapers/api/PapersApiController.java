@@ -22,7 +22,7 @@ class PapersApiController {
         return find(id);
     }
 
-    @GetMapping("/api/papers/{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}")
+    @GetMapping("/api/papers/" + ArxivId.OLD_STYLE_PATH)
     HfJson.PaperJson oldStylePaper(@PathVariable String archive, @PathVariable String number) {
         return find(archive + "/" + number);
     }

@@ -143,7 +143,7 @@ class SearchApiController {
         return similarTo(id, limit);
     }
 
-    @GetMapping("/api/papers/{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}/similar")
+    @GetMapping("/api/papers/" + ArxivId.OLD_STYLE_PATH + "/similar")
     List<HfJson.DailyPaperJson> oldStyleSimilar(
             @PathVariable String archive,
             @PathVariable String number,

@@ -74,24 +74,24 @@ class CommunityApiController {
 
     // Old-style ids (math/0309136) span two path segments; these routes hand them to the ones above.
 
-    @PostMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/upvote")
+    @PostMapping("/api/papers/" + ArxivId.OLD_STYLE_PATH + "/upvote")
     CommunityJson.Upvote upvoteOldStyle(
             @AuthenticationPrincipal AccountPrincipal user, @PathVariable String archive, @PathVariable String number) {
         return upvote(user, archive + "/" + number);
     }
 
-    @DeleteMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/upvote")
+    @DeleteMapping("/api/papers/" + ArxivId.OLD_STYLE_PATH + "/upvote")
     CommunityJson.Upvote removeUpvoteOldStyle(
             @AuthenticationPrincipal AccountPrincipal user, @PathVariable String archive, @PathVariable String number) {
         return removeUpvote(user, archive + "/" + number);
     }
 
-    @GetMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/comments")
+    @GetMapping("/api/papers/" + ArxivId.OLD_STYLE_PATH + "/comments")
     CommunityJson.Thread commentsOldStyle(@PathVariable String archive, @PathVariable String number) {
         return comments(archive + "/" + number);
     }
 
-    @PostMapping("/api/papers/" + PaperPaths.OLD_STYLE + "/comments")
+    @PostMapping("/api/papers/" + ArxivId.OLD_STYLE_PATH + "/comments")
     ResponseEntity<CommunityJson.CommentJson> commentOldStyle(
             @AuthenticationPrincipal AccountPrincipal user,
             @PathVariable String archive,

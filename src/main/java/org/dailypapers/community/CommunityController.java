@@ -43,7 +43,7 @@ class CommunityController {
     }
 
     /** The upvote button of a paper for the current reader, for pages that load it lazily. */
-    @GetMapping({"/papers/{id}/upvote", "/papers/" + PaperPaths.OLD_STYLE + "/upvote"})
+    @GetMapping({"/papers/{id}/upvote", "/papers/" + ArxivId.OLD_STYLE_PATH + "/upvote"})
     String upvoteButton(
             @AuthenticationPrincipal @Nullable AccountPrincipal user,
             @PathVariable Map<String, String> path,
@@ -55,7 +55,7 @@ class CommunityController {
         return "community/upvote";
     }
 
-    @PostMapping({"/papers/{id}/upvote", "/papers/" + PaperPaths.OLD_STYLE + "/upvote"})
+    @PostMapping({"/papers/{id}/upvote", "/papers/" + ArxivId.OLD_STYLE_PATH + "/upvote"})
     String upvote(
             @AuthenticationPrincipal AccountPrincipal user,
             @PathVariable Map<String, String> path,
@@ -97,7 +97,7 @@ class CommunityController {
         }
     }
 
-    @GetMapping({"/papers/{id}/comments", "/papers/" + PaperPaths.OLD_STYLE + "/comments"})
+    @GetMapping({"/papers/{id}/comments", "/papers/" + ArxivId.OLD_STYLE_PATH + "/comments"})
     String thread(
             @AuthenticationPrincipal @Nullable AccountPrincipal user,
             @PathVariable Map<String, String> path,
@@ -114,7 +114,7 @@ class CommunityController {
         return fragment ? "community/thread" : "community/comments";
     }
 
-    @PostMapping({"/papers/{id}/comments", "/papers/" + PaperPaths.OLD_STYLE + "/comments"})
+    @PostMapping({"/papers/{id}/comments", "/papers/" + ArxivId.OLD_STYLE_PATH + "/comments"})
     String comment(
             @AuthenticationPrincipal AccountPrincipal user,
             @PathVariable Map<String, String> path,

@@ -1,17 +1,15 @@
 package org.dailypapers.community;
 
 import java.util.Map;
+import org.dailypapers.paper.ArxivId;
 
 /**
  * Paper ids in request paths. New-style ids (2401.01234) are one path segment; old-style ids (math.GT/0309136)
- * carry a slash and so take two, which every route that names a paper must accept as well. Web routes list both
- * patterns on one handler and read the path variables as a map; API routes have one method per pattern, so that
- * the OpenAPI document names each parameter.
+ * carry a slash and so take two ({@link ArxivId#OLD_STYLE_PATH}), which every route that names a paper must accept
+ * as well. Web routes list both patterns on one handler and read the path variables as a map; API routes have one
+ * method per pattern, so that the OpenAPI document names each parameter.
  */
 final class PaperPaths {
-
-    /** The two segments of an old-style id, for a second pattern next to each route's {@code {id}} pattern. */
-    static final String OLD_STYLE = "{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}";
 
     private PaperPaths() {}
 

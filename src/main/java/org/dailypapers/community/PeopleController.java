@@ -93,7 +93,7 @@ class PeopleController {
         return catalog.findAll(ids);
     }
 
-    @GetMapping({"/papers/{id}/claim", "/papers/" + PaperPaths.OLD_STYLE + "/claim"})
+    @GetMapping({"/papers/{id}/claim", "/papers/" + ArxivId.OLD_STYLE_PATH + "/claim"})
     String claimForm(@PathVariable Map<String, String> path, Model model) {
         Paper paper = paper(PaperPaths.paperId(path, "id"));
         model.addAttribute("paper", paper);
@@ -101,7 +101,7 @@ class PeopleController {
         return "community/claim";
     }
 
-    @PostMapping({"/papers/{id}/claim", "/papers/" + PaperPaths.OLD_STYLE + "/claim"})
+    @PostMapping({"/papers/{id}/claim", "/papers/" + ArxivId.OLD_STYLE_PATH + "/claim"})
     String claim(
             @AuthenticationPrincipal AccountPrincipal user,
             @PathVariable Map<String, String> path,
@@ -116,7 +116,7 @@ class PeopleController {
         return "community/claims";
     }
 
-    @PostMapping({"/admin/claims/{userId}/{paperId}", "/admin/claims/{userId}/" + PaperPaths.OLD_STYLE})
+    @PostMapping({"/admin/claims/{userId}/{paperId}", "/admin/claims/{userId}/" + ArxivId.OLD_STYLE_PATH})
     String decide(
             @AuthenticationPrincipal AccountPrincipal admin,
             @PathVariable long userId,
@@ -179,7 +179,7 @@ class PeopleController {
         return "redirect:/orgs/" + slug;
     }
 
-    @PostMapping({"/orgs/{slug}/papers/{paperId}/remove", "/orgs/{slug}/papers/" + PaperPaths.OLD_STYLE + "/remove"})
+    @PostMapping({"/orgs/{slug}/papers/{paperId}/remove", "/orgs/{slug}/papers/" + ArxivId.OLD_STYLE_PATH + "/remove"})
     String unlinkPaper(
             @AuthenticationPrincipal AccountPrincipal user,
             @PathVariable String slug,
@@ -229,7 +229,7 @@ class PeopleController {
 
     @PostMapping({
         "/collections/{id}/items/{paperId}/remove",
-        "/collections/{id}/items/" + PaperPaths.OLD_STYLE + "/remove"
+        "/collections/{id}/items/" + ArxivId.OLD_STYLE_PATH + "/remove"
     })
     String removeItem(
             @AuthenticationPrincipal AccountPrincipal user,

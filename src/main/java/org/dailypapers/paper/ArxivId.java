@@ -17,6 +17,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record ArxivId(String id, int version) implements Comparable<ArxivId> {
 
+    /**
+     * The two request-path segments of an old-style id ({@code math.GT/0309136}, {@code hep-th/9901001v2}) as Spring
+     * path variables {@code archive} and {@code number}: routes that name a paper take this pattern beside their
+     * one-segment {@code {id}} pattern, since the id's slash splits it in two.
+     */
+    public static final String OLD_STYLE_PATH = "{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}";
+
     private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v(\\d+))?");
     private static final Pattern OLD_STYLE =
             Pattern.compile("([a-z][a-z-]*)(?:\\.[A-Za-z]{2})?/(\\d{7})(?:v(\\d+))?", Pattern.CASE_INSENSITIVE);

@@ -27,8 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * a small server, as nginx micro-caching in front of other sites shows.
  *
  * <p>Only requests that carry nothing personal are served from here or stored: GET, no session, a reader Spring
- * Security did not recognise (no remember-me cookie, no bearer token), not htmx. Only answers that carry nothing personal are stored: 200, no
- * cookie set, no session opened while rendering. Upvotes and comment counts go through the catalog, whose change
+ * Security did not recognise (no remember-me cookie, no bearer token), not htmx. Only answers that carry nothing
+ * personal are stored: 200, no cookie set, no session opened while rendering. Upvotes and comment counts go through the catalog, whose change
  * empties the cache; what changes without it (trending's time decay, search results and similar papers while the
  * index catches up) is at most {@code ttl} old. A search asked for again (a shared link, a reader paging back) costs
  * nothing; a new one is computed as before.

@@ -46,7 +46,7 @@ class PaperController {
         return show(id, model);
     }
 
-    @GetMapping("/papers/{archive:[a-zA-Z][a-zA-Z.-]*}/{number:\\d{7}(?:v\\d+)?}")
+    @GetMapping("/papers/" + ArxivId.OLD_STYLE_PATH)
     String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model) {
         return show(archive + "/" + number, model);
     }
