@@ -1,5 +1,7 @@
 package org.dailypapers.api;
 
+import org.dailypapers.shared.OverloadedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,6 +29,13 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return ResponseEntity.badRequest()
                 .body(new ApiError("Missing parameter '" + e.getParameterName() + "'", e.getParameterName()));
+    }
+
+    @ExceptionHandler(OverloadedException.class)
+    ResponseEntity<ApiError> overloaded(OverloadedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(new ApiError(e.getMessage(), null));
     }
 
     @ExceptionHandler(PaperNotFoundException.class)

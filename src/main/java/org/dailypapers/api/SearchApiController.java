@@ -52,7 +52,8 @@ class SearchApiController {
             @RequestParam(required = false) @Nullable String limit) {
         String query = required("q", q);
         int size = ApiParameters.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-        SearchResult result = search.search(SearchRequest.simple(query, SearchMode.HYBRID, size));
+        // Hugging Face's shape shows neither facets nor snippets: the ranking alone, the same as /api/search's.
+        SearchResult result = search.rank(SearchRequest.simple(query, SearchMode.HYBRID, size));
         failOnSyntax(result);
         return entries(result.hits()).stream().map(Entry::json).toList();
     }

@@ -69,13 +69,30 @@ class BenchCommand implements Runnable {
             name = "http",
             mixinStandardHelpOptions = true,
             description = {
-                "Load a running server on this machine with N concurrent keep-alive connections and print requests/s"
-                        + " and latency percentiles of the daily page, a paper page, a search page and"
-                        + " /api/daily_papers.",
-                "Targets on 2 cores: >= 1,000 requests/s and p99 <= 50 ms for the daily page and the API;"
-                        + " p99 <= 100 ms for search pages."
+                "Load a running server on this machine with N concurrent keep-alive connections and print requests/s,"
+                        + " p50, p99, max and errors by status for each target.",
+                "Targets: daily, paper, search and api send one fixed URL each, so after the first answer in a"
+                        + " page-cache window the signed-out page cache answers them (they measure the cache, and say"
+                        + " so). fresh-search, fresh-bm25, fresh-api and fresh-hf send real paper titles from --titles,"
+                        + " each once, to /search, /search?mode=bm25, /api/search?mode=bm25 and /api/papers/search:"
+                        + " every answer is searched and rendered afresh. mixed sends reading traffic in the shares of"
+                        + " --mix, its searches fresh titles too.",
+                "Targets on 2 cores: fresh hybrid search pages >= 400 requests/s and BM25 >= 1,000, p99 <= 200 ms,"
+                        + " max <= 1 s; mixed traffic at 100 connections: 0 errors, p99 <= 250 ms, max <= 1 s."
             })
     static class Http implements Callable<Integer> {
+
+        private static final List<String> TARGETS = List.of(
+                "daily",
+                "paper",
+                "search",
+                "api",
+                "fresh-search",
+                "fresh-bm25",
+                "fresh-api",
+                "fresh-hf",
+                "mixed",
+                "none");
 
         @Option(
                 names = "--url",
@@ -96,7 +113,7 @@ class BenchCommand implements Runnable {
         long requests;
 
         @Option(
-                names = "--seconds",
+                names = {"--duration", "--seconds"},
                 defaultValue = "20",
                 description = "seconds per target at most (default: ${DEFAULT-VALUE})")
         double seconds;
@@ -104,13 +121,14 @@ class BenchCommand implements Runnable {
         @Option(
                 names = "--warmup",
                 defaultValue = "3",
-                description = "untimed seconds per target first, for the JIT (default: ${DEFAULT-VALUE})")
+                description = "untimed seconds per target first, for the JIT; fresh targets warm up on titles they"
+                        + " do not time (default: ${DEFAULT-VALUE})")
         double warmup;
 
         @Option(
                 names = "--query",
                 defaultValue = "diffusion models for video generation",
-                description = "search page query (default: ${DEFAULT-VALUE})")
+                description = "the fixed search target's query (default: ${DEFAULT-VALUE})")
         String query;
 
         @Option(
@@ -122,12 +140,26 @@ class BenchCommand implements Runnable {
         @Option(
                 names = "--targets",
                 split = ",",
-                defaultValue = "daily,paper,search,api",
-                description = "which of daily, paper, search, api to load, or none (default: ${DEFAULT-VALUE})")
-        java.util.List<String> only;
+                defaultValue = "daily,paper,search,api,fresh-search,fresh-bm25,fresh-api,fresh-hf,mixed",
+                description = "which of " + "daily, paper, search, api, fresh-search, fresh-bm25, fresh-api, fresh-hf,"
+                        + " mixed to load, or none (default: ${DEFAULT-VALUE})")
+        List<String> only;
+
+        @Option(
+                names = "--titles",
+                defaultValue = "../shared/data/arxiv-daily-cs/all_unique_papers_2025-03-18_to_2026-07-01.jsonl.gz",
+                description = "JSON lines whose titles become the fresh queries, each sent once (default:"
+                        + " ${DEFAULT-VALUE})")
+        Path titlesFile;
+
+        @Option(
+                names = "--mix",
+                defaultValue = HttpTraffic.Mix.DEFAULT,
+                description = "shares of the mixed target in percent (default: ${DEFAULT-VALUE})")
+        String mix;
 
         @Option(names = "--path", description = "also load this path, e.g. --path /trending (repeatable)")
-        java.util.List<String> extraPaths = new java.util.ArrayList<>();
+        List<String> extraPaths = new java.util.ArrayList<>();
 
         @Option(names = "--gzip", description = "ask for gzip-compressed answers, as browsers do (off: plain answers)")
         boolean gzip;
@@ -148,42 +180,22 @@ class BenchCommand implements Runnable {
                         + " --allow-remote to load another server");
             }
             if (connections < 1 || requests < 1 || seconds <= 0) {
-                throw new IllegalArgumentException("--connections, --requests and --seconds must be positive");
+                throw new IllegalArgumentException("--connections, --requests and --duration must be positive");
             }
-            HttpLoad load = new HttpLoad(base, connections, gzip);
             for (String t : only) {
-                if (!java.util.List.of("daily", "paper", "search", "api", "none")
-                        .contains(t)) {
+                if (!TARGETS.contains(t)) {
                     throw new IllegalArgumentException(
-                            "--targets: unknown target '" + t + "'; use daily, paper, search, api or none");
+                            "--targets: unknown target '" + t + "'; use " + String.join(", ", TARGETS));
                 }
             }
-            java.util.Map<String, String> targets = new java.util.LinkedHashMap<>();
-            if (only.contains("daily")) {
-                targets.put("daily page", "/");
-            }
-            if (only.contains("paper")) {
-                String paperId = paper != null ? paper : firstPaper(load);
-                if (paperId == null) {
-                    throw new IllegalStateException("the server's daily feed is empty; give a paper with --paper");
+            HttpTraffic.Mix shares = HttpTraffic.Mix.parse(mix);
+            HttpLoad load = new HttpLoad(base, connections, gzip);
+            HttpTraffic.Titles titles = null;
+            if (only.stream().anyMatch(t -> t.startsWith("fresh-") || t.equals("mixed"))) {
+                if (!Files.isRegularFile(titlesFile)) {
+                    throw new IllegalArgumentException("--titles: " + titlesFile + " is not a file");
                 }
-                targets.put("paper page", "/papers/" + paperId);
-            }
-            if (only.contains("search")) {
-                targets.put(
-                        "search page",
-                        "/search?q="
-                                + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
-                                        .replace("+", "%20"));
-            }
-            if (only.contains("api")) {
-                targets.put("api daily", "/api/daily_papers");
-            }
-            for (String extra : extraPaths) {
-                if (!extra.startsWith("/")) {
-                    throw new IllegalArgumentException("--path: give a path that starts with /, got '" + extra + "'");
-                }
-                targets.put(extra, extra);
+                titles = new HttpTraffic.Titles(HttpTraffic.titles(titlesFile, 42));
             }
             System.out.printf(
                     "bench http: %s connections=%d%s requests<=%d seconds<=%.0f warmup=%.0fs (%d cores here)%n",
@@ -195,36 +207,140 @@ class BenchCommand implements Runnable {
                     warmup,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf(
-                    "%-12s %-48s %8s %6s %9s %8s %8s %8s%n",
-                    "target", "path", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms");
+                    "%-12s %-48s %8s %6s %9s %8s %8s %8s  %s%n",
+                    "target", "path", "requests", "errors", "req/s", "p50 ms", "p99 ms", "max ms", "errors by status");
             int failed = 0;
-            for (var t : targets.entrySet()) {
-                HttpLoad.Response probe = load.fetch(t.getValue());
-                if (probe.status() != 200) {
-                    System.out.printf(
-                            "%-12s %-48s skipped: HTTP %d%n", t.getKey(), abbreviate(t.getValue()), probe.status());
+            List<String> notes = new java.util.ArrayList<>();
+            for (String t : only) {
+                if (t.equals("none")) {
+                    continue;
+                }
+                Target target = target(t, load, titles, shares);
+                if (target == null) {
                     failed++;
                     continue;
                 }
-                if (warmup > 0) {
-                    load.run(t.getValue(), Long.MAX_VALUE, (long) (warmup * 1e9));
-                }
-                HttpLoad.Result r = load.run(t.getValue(), requests, (long) (seconds * 1e9));
-                System.out.printf(
-                        "%-12s %-48s %8d %6d %9.0f %8.1f %8.1f %8.1f%n",
-                        t.getKey(),
-                        abbreviate(t.getValue()),
-                        r.requests(),
-                        r.errors(),
-                        r.requestsPerSecond(),
-                        r.percentileMillis(50),
-                        r.percentileMillis(99),
-                        r.percentileMillis(100));
-                if (r.errors() > 0) {
-                    failed++;
+                failed += measure(load, target);
+                if (target.note() != null && !notes.contains(target.note())) {
+                    notes.add(target.note());
                 }
             }
+            for (String extra : extraPaths) {
+                if (!extra.startsWith("/")) {
+                    throw new IllegalArgumentException("--path: give a path that starts with /, got '" + extra + "'");
+                }
+                failed += measure(load, fixed(extra, extra));
+            }
+            notes.forEach(n -> System.out.println("note: " + n));
             return failed == 0 ? 0 : 1;
+        }
+
+        /** What one target sends: its warm-up and timed paths, and a note on what the figures mean. */
+        private record Target(
+                String name,
+                String shown,
+                HttpLoad.Paths warmUp,
+                HttpLoad.Paths timed,
+                String probe,
+                @Nullable String note) {}
+
+        private static final String CACHED_NOTE = "daily, paper, search and api send one URL each: after the first"
+                + " answer in each page-cache window (dailypapers.web.page-cache-ttl, 5 s) the signed-out page cache"
+                + " answers them, so they measure the cache, not rendering or search; the fresh-* targets measure"
+                + " searches.";
+
+        private static Target fixed(String name, String path) {
+            return new Target(name, path, HttpLoad.Paths.fixed(path), HttpLoad.Paths.fixed(path), path, null);
+        }
+
+        private @Nullable Target target(
+                String name, HttpLoad load, HttpTraffic.@Nullable Titles titles, HttpTraffic.Mix shares)
+                throws IOException {
+            String cachedSearch = "/search?q=" + HttpTraffic.param(query);
+            return switch (name) {
+                case "daily" -> cached(fixed("daily page", "/"));
+                case "paper" -> {
+                    String paperId = paper != null ? paper : firstPaper(load);
+                    if (paperId == null) {
+                        throw new IllegalStateException("the server's daily feed is empty; give a paper with --paper");
+                    }
+                    yield cached(fixed("paper page", "/papers/" + paperId));
+                }
+                case "search" -> cached(fixed("search page", cachedSearch));
+                case "api" -> cached(fixed("api daily", "/api/daily_papers"));
+                case "fresh-search" -> fresh("fresh search", "/search?q=", titles);
+                case "fresh-bm25" -> fresh("fresh bm25", "/search?mode=bm25&q=", titles);
+                case "fresh-api" -> fresh("fresh api", "/api/search?mode=bm25&q=", titles);
+                case "fresh-hf" -> fresh("fresh hf api", "/api/papers/search?q=", titles);
+                case "mixed" -> {
+                    HttpTraffic.Site site = HttpTraffic.Site.discover(load);
+                    List<String> warmSlice = titles.take(warmupTitles());
+                    List<String> timedSlice = titles.take(timedTitles());
+                    yield new Target(
+                            "mixed",
+                            shares.describe(),
+                            HttpTraffic.mixed(shares, site, titles, warmSlice, connections),
+                            HttpTraffic.mixed(shares, site, titles, timedSlice, connections),
+                            site.dayPaths().getFirst(),
+                            "mixed: day, paper, api and feed requests pick among "
+                                    + site.dayPaths().size()
+                                    + " day pages, " + site.paperPaths().size() + " papers and "
+                                    + site.feedPaths().size() + " feeds (page cache on, as readers get them);"
+                                    + " searches are fresh titles.");
+                }
+                default -> throw new IllegalArgumentException("--targets: unknown target '" + name + "'");
+            };
+        }
+
+        private static Target cached(Target t) {
+            return new Target(t.name() + "*", t.shown(), t.warmUp(), t.timed(), t.probe(), "* " + CACHED_NOTE);
+        }
+
+        private Target fresh(String name, String prefix, HttpTraffic.@Nullable Titles titles) {
+            List<String> warmSlice = titles.take(warmupTitles());
+            List<String> timedSlice = titles.take(timedTitles());
+            return new Target(
+                    name,
+                    prefix + "TITLE",
+                    titles.paths(prefix, warmSlice),
+                    titles.paths(prefix, timedSlice),
+                    prefix + HttpTraffic.param(timedSlice.isEmpty() ? query : timedSlice.getFirst()),
+                    "fresh targets send " + timedSlice.size() + " distinct real titles each (from " + titlesFile
+                            + "), never one twice in a run.");
+        }
+
+        /** Enough titles for the warm-up at 2,000 requests/s; the run ends early if they run out. */
+        private int warmupTitles() {
+            return (int) Math.min(Integer.MAX_VALUE, Math.round(warmup * 2_000));
+        }
+
+        private int timedTitles() {
+            return (int) Math.min(requests, Math.round(seconds * 2_000));
+        }
+
+        /** Returns 1 when the target failed or had errors. */
+        private int measure(HttpLoad load, Target t) throws IOException, InterruptedException {
+            HttpLoad.Response probe = load.fetch(t.probe());
+            if (probe.status() != 200) {
+                System.out.printf("%-12s %-48s skipped: HTTP %d%n", t.name(), abbreviate(t.shown()), probe.status());
+                return 1;
+            }
+            if (warmup > 0) {
+                load.run(t.warmUp(), Long.MAX_VALUE, (long) (warmup * 1e9));
+            }
+            HttpLoad.Result r = load.run(t.timed(), requests, (long) (seconds * 1e9));
+            System.out.printf(
+                    "%-12s %-48s %8d %6d %9.0f %8.1f %8.1f %8.1f  %s%n",
+                    t.name(),
+                    abbreviate(t.shown()),
+                    r.requests(),
+                    r.errors(),
+                    r.requestsPerSecond(),
+                    r.percentileMillis(50),
+                    r.percentileMillis(99),
+                    r.percentileMillis(100),
+                    r.errorSummary());
+            return r.errors() > 0 ? 1 : 0;
         }
 
         private static String abbreviate(String path) {

@@ -12,10 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small closed-loop HTTP/1.1 load generator: each connection is one virtual thread with one keep-alive socket that
@@ -39,8 +44,12 @@ final class HttpLoad {
         this.gzip = gzip;
     }
 
-    /** The figures of one run. Latencies in nanoseconds, sorted. */
-    record Result(long requests, long errors, double seconds, long[] latencies) {
+    /**
+     * The figures of one run. Latencies in nanoseconds, sorted.
+     *
+     * @param errorsByStatus answers of status 400 and above by status, and I/O failures under 0
+     */
+    record Result(long requests, long errors, double seconds, long[] latencies, Map<Integer, Long> errorsByStatus) {
 
         double requestsPerSecond() {
             return seconds == 0 ? 0 : requests / seconds;
@@ -53,18 +62,55 @@ final class HttpLoad {
             int i = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
             return latencies[Math.max(0, Math.min(latencies.length - 1, i))] / 1e6;
         }
+
+        /** "none", or e.g. "503=12 io=1". */
+        String errorSummary() {
+            if (errorsByStatus.isEmpty()) {
+                return "none";
+            }
+            StringBuilder sb = new StringBuilder();
+            errorsByStatus.forEach((status, n) -> {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(status < 0 ? "io" : Integer.toString(status))
+                        .append('=')
+                        .append(n);
+            });
+            return sb.toString();
+        }
     }
 
     /** One response: status and body (decoded from Content-Length or chunked framing). */
     record Response(int status, byte[] body) {}
 
     /**
-     * Sends {@code path} over all connections until {@code maxRequests} were answered or {@code maxNanos} passed,
-     * whichever comes first. A non-2xx/3xx status or an I/O failure counts as an error (the socket is reopened).
+     * The paths a run sends. Each connection asks for its next path; null ends that connection's part of the run
+     * (a list of distinct queries, each sent once, is used up).
      */
+    @FunctionalInterface
+    interface Paths {
+        @Nullable
+        String next(int connection);
+
+        static Paths fixed(String path) {
+            return c -> path;
+        }
+    }
+
+    /** Sends {@code path} over all connections; see {@link #run(Paths, long, long)}. */
     Result run(String path, long maxRequests, long maxNanos) throws InterruptedException {
+        return run(Paths.fixed(path), maxRequests, maxNanos);
+    }
+
+    /**
+     * Sends the paths over all connections until {@code maxRequests} were answered, {@code maxNanos} passed or the
+     * paths ran out, whichever comes first. A status of 400 or above or an I/O failure counts as an error (the socket
+     * is reopened).
+     */
+    Result run(Paths paths, long maxRequests, long maxNanos) throws InterruptedException {
         AtomicLong issued = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Map<Integer, LongAdder> errorCounts = new ConcurrentSkipListMap<>();
         long start = System.nanoTime();
         long deadline = start + maxNanos;
         List<long[]> perConnection = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -79,6 +125,10 @@ final class HttpLoad {
                     Connection conn = null;
                     try {
                         while (System.nanoTime() < deadline && issued.incrementAndGet() <= maxRequests) {
+                            String path = paths.next(slot);
+                            if (path == null) {
+                                break;
+                            }
                             long t0 = System.nanoTime();
                             try {
                                 if (conn == null) {
@@ -86,14 +136,18 @@ final class HttpLoad {
                                 }
                                 Response r = conn.get(path);
                                 if (r.status() >= 400) {
-                                    errors.incrementAndGet();
+                                    errorCounts
+                                            .computeIfAbsent(r.status(), k -> new LongAdder())
+                                            .increment();
                                 }
                                 if (!conn.isOpen()) {
                                     conn.close();
                                     conn = null;
                                 }
                             } catch (IOException e) {
-                                errors.incrementAndGet();
+                                errorCounts
+                                        .computeIfAbsent(-1, k -> new LongAdder())
+                                        .increment();
                                 if (conn != null) {
                                     conn.close();
                                 }
@@ -134,7 +188,10 @@ final class HttpLoad {
             at += part.length;
         }
         Arrays.sort(all);
-        return new Result(total, errors.get(), seconds, all);
+        Map<Integer, Long> errors = new TreeMap<>();
+        errorCounts.forEach((status, n) -> errors.put(status, n.sum()));
+        long errorTotal = errors.values().stream().mapToLong(Long::longValue).sum();
+        return new Result(total, errorTotal, seconds, all, errors);
     }
 
     /** One request on a fresh connection, for discovery and for checking a target before loading it. */

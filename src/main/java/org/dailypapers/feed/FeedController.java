@@ -22,11 +22,13 @@ import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchResult;
 import org.dailypapers.search.SearchService;
 import org.dailypapers.search.SearchSort;
+import org.dailypapers.shared.OverloadedException;
 import org.dailypapers.web.Paths;
 import org.dailypapers.web.SearchForm;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -195,6 +197,14 @@ class FeedController {
                 self,
                 page,
                 items));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(OverloadedException.class)
+    ResponseEntity<String> overloaded(OverloadedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(e.getMessage() + "\n");
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(BadFeedRequest.class)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.shared.ComputePool;
 import org.springframework.stereotype.Service;
 
 /** {@link SearchService} over the embedded Lucene index. */
@@ -13,23 +14,25 @@ class LuceneSearchService implements SearchService {
     private final SearchIndexer indexer;
     private final SearchSettings settings;
     private final PaperCatalog catalog;
+    private final ComputePool compute;
     private volatile SearchEngine engine;
     private volatile PaperIndex engineIndex;
 
-    LuceneSearchService(SearchIndexer indexer, SearchSettings settings, PaperCatalog catalog) {
+    LuceneSearchService(SearchIndexer indexer, SearchSettings settings, PaperCatalog catalog, ComputePool compute) {
         this.indexer = indexer;
         this.settings = settings;
         this.catalog = catalog;
+        this.compute = compute;
     }
 
     @Override
     public SearchResult search(SearchRequest request) {
-        return toResult(engine().search(request, true, true));
+        return compute.call(() -> toResult(engine().search(request, true, true)));
     }
 
-    /** The benchmark's path: the same ranking, without facets and snippets (a top-10 list only). */
-    SearchResult searchRanked(SearchRequest request) {
-        return toResult(engine().search(request, false, false));
+    @Override
+    public SearchResult rank(SearchRequest request) {
+        return compute.call(() -> toResult(engine().search(request, false, false)));
     }
 
     @Override
@@ -40,7 +43,7 @@ class LuceneSearchService implements SearchService {
         if (fallback == null) {
             return List.of();
         }
-        return toHits(engine().similarTo(id.withoutVersion().id(), limit, fallback));
+        return compute.call(() -> toHits(engine().similarTo(id.withoutVersion().id(), limit, fallback)));
     }
 
     @Override
@@ -48,7 +51,7 @@ class LuceneSearchService implements SearchService {
         if (text.isBlank()) {
             return List.of();
         }
-        return toHits(engine().similarToText(text, limit));
+        return compute.call(() -> toHits(engine().similarToText(text, limit)));
     }
 
     private SearchEngine engine() {

@@ -20,7 +20,6 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -97,13 +96,12 @@ final class SearchEngine {
      * @param withSnippets whether to highlight the hits of the page
      */
     Result search(SearchRequest request, boolean withFacets, boolean withSnippets) {
-        String text = request.query().trim();
-        Query keyword;
-        try {
-            keyword = text.isEmpty() ? null : parser.parse(text);
-        } catch (ParseException e) {
-            return new Result(0, List.of(), Map.of(), e.getMessage());
+        String text = request.query().strip();
+        UserQueryParser.Parsed parsed = parser.parse(text);
+        if (parsed.error() != null) {
+            return new Result(0, List.of(), Map.of(), parsed.error());
         }
+        Query keyword = parsed.query();
         Query filter = filter(request);
         int need = Math.multiplyExact(request.page() + 1, request.size());
         return index.withSearcher(searcher -> {
@@ -142,23 +140,11 @@ final class SearchEngine {
     }
 
     /**
-     * Ranked ids for evaluation and benchmarks: the query taken as plain text (no operators), every word optional.
+     * Ranked ids for evaluation and benchmarks: exactly what {@link #search} ranks for the same words (the same
+     * parser, the same ranking), without facets and snippets, which nothing there shows.
      */
     List<Hit> rank(String text, SearchMode mode, int k) {
-        Query keyword = parser.parsePlain(text);
-        return index.withSearcher(searcher -> {
-            List<Fusion.Scored> docs =
-                    switch (mode) {
-                        case BM25 -> keywordList(searcher, keyword, null, k);
-                        case DENSE -> vectorRanking(searcher, text, null, k);
-                        case HYBRID ->
-                            fusion.fuse(
-                                    keywordList(searcher, keyword, null, Math.max(depth, k)),
-                                    vectorRanking(searcher, text, null, Math.max(depth, k)),
-                                    alpha);
-                    };
-            return hits(searcher, docs.subList(0, Math.min(k, docs.size())), null);
-        });
+        return search(SearchRequest.simple(text, mode, k), false, false).hits();
     }
 
     /** Papers nearest to one in the index, itself left out; empty when it is unknown or not embedded yet. */
@@ -186,9 +172,9 @@ final class SearchEngine {
             List<Fusion.Scored> near = knn(searcher, v, null, limit);
             if (near.isEmpty()) {
                 // Nothing embedded yet: the words still find something.
-                near = keywordList(searcher, parser.parsePlain(text), null, limit);
+                near = keywordList(searcher, parser.plain(text), null, limit);
             }
-            return hits(searcher, near, parser.parsePlain(text));
+            return hits(searcher, near, parser.plain(text));
         });
     }
 

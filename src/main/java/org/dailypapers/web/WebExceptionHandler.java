@@ -1,7 +1,10 @@
 package org.dailypapers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.dailypapers.account.PageContext;
+import org.dailypapers.shared.OverloadedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +25,13 @@ class WebExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badRequest(WebErrors.BadRequest e, HttpServletRequest request) {
         return page(request, 400, "That address does not work", e.getMessage());
+    }
+
+    /** More searches than the server can start soon: say so at once, and when to come back. */
+    @ExceptionHandler(OverloadedException.class)
+    ModelAndView overloaded(OverloadedException e, HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return page(request, 503, "Busy right now", e.getMessage());
     }
 
     static ModelAndView page(HttpServletRequest request, int status, String headline, String message) {

@@ -198,7 +198,7 @@ class SearchApiTest {
                 "cat", new String[] {"cat", "not a category"},
                 "size", new String[] {"size", "0"},
                 "page", new String[] {"page", "x"},
-                "q", new String[] {"q", "attention AND (transformer"});
+                "q", new String[] {"q", "aa~2 ba~2 ca~2 da~2 ea~2 fa~2 ga~2 ha~2 ia~2 ja~2"});
         for (var e : bad.entrySet()) {
             mvc.perform(get("/api/search").param(e.getValue()[0], e.getValue()[1]))
                     .andExpect(status().isBadRequest())
