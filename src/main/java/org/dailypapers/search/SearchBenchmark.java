@@ -27,12 +27,19 @@ public class SearchBenchmark {
         this.settings = settings;
     }
 
-    /** Latency percentiles of one mode. */
-    public record Latency(SearchMode mode, int queries, double p50Millis, double p99Millis) {
+    /**
+     * Latency percentiles of one mode.
+     *
+     * @param full whether each query got the whole {@code /api/search} answer (a page of 20 with highlighted titles
+     *     and snippets, facets and the total) rather than the ranking alone (the top 10)
+     */
+    public record Latency(SearchMode mode, boolean full, int queries, double p50Millis, double p99Millis) {
         public String line() {
             return String.format(
                     Locale.ROOT,
-                    "%s p50=%.2fms p99=%.2fms (%d queries, top 10)",
+                    full
+                            ? "%s full p50=%.2fms p99=%.2fms (%d queries, page of 20 with facets, snippets, total)"
+                            : "%s p50=%.2fms p99=%.2fms (%d queries, top 10)",
                     mode.apiName(),
                     p50Millis,
                     p99Millis,
@@ -91,18 +98,34 @@ public class SearchBenchmark {
      * its own and the warm-up queries differ from the timed ones, so no timed query finds its vector remembered.
      */
     public Latency latency(SearchMode mode, List<String> queries, List<String> warmUp) {
+        return latency(mode, false, queries, warmUp);
+    }
+
+    /**
+     * As {@link #latency(SearchMode, List, List)}; with {@code full}, each query gets what {@code /api/search}
+     * computes for it: the same ranking, plus facets, snippets and the exact total.
+     */
+    public Latency latency(SearchMode mode, boolean full, List<String> queries, List<String> warmUp) {
         SearchEngine engine = settings.engine(indexer.index(), indexer.embedder());
         for (String q : warmUp) {
-            engine.rank(q, mode, 10);
+            run(engine, mode, full, q);
         }
         long[] nanos = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             long start = System.nanoTime();
-            engine.rank(queries.get(i), mode, 10);
+            run(engine, mode, full, queries.get(i));
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        return new Latency(mode, queries.size(), percentile(nanos, 0.50), percentile(nanos, 0.99));
+        return new Latency(mode, full, queries.size(), percentile(nanos, 0.50), percentile(nanos, 0.99));
+    }
+
+    private static void run(SearchEngine engine, SearchMode mode, boolean full, String query) {
+        if (full) {
+            engine.search(SearchRequest.simple(query, mode, 20), true, true);
+        } else {
+            engine.rank(query, mode, 10);
+        }
     }
 
     /**

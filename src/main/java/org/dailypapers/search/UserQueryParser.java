@@ -82,11 +82,16 @@ final class UserQueryParser {
     /** arXiv categories and archives as a reader types them: cs.CL, stat.ML, hep-th, astro-ph.GA. */
     private static final Pattern CATEGORY_WORD = Pattern.compile("[a-z]+(-[a-z]+)?(\\.[a-z]{2})?");
 
-    /** A parsed query, or the reason it cannot run (for a 400 naming the query). */
-    record Parsed(@Nullable Query query, @Nullable String error) {
+    /**
+     * A parsed query, or the reason it cannot run (for a 400 naming the query).
+     *
+     * @param highlight what to mark in titles and abstracts: the words of plain text without the author-name phrase
+     *     (which never matches prose, and whose phrase alone would make the highlighter index every hit in memory)
+     */
+    record Parsed(@Nullable Query query, @Nullable Query highlight, @Nullable String error) {
 
         static Parsed refused(String error) {
-            return new Parsed(null, error);
+            return new Parsed(null, null, error);
         }
     }
 
@@ -102,7 +107,7 @@ final class UserQueryParser {
     Parsed parse(String raw) {
         String text = raw.strip();
         if (text.isEmpty()) {
-            return new Parsed(null, null);
+            return new Parsed(null, null, null);
         }
         if (text.length() > MAX_CHARS) {
             return Parsed.refused("The query is too long: " + text.length() + " characters, at most " + MAX_CHARS
@@ -116,10 +121,10 @@ final class UserQueryParser {
                     return Parsed.refused("The query has " + expanding + " fuzzy, wildcard or prefix terms; at most "
                             + MAX_EXPANDING + " can run at once.");
                 }
-                return new Parsed(syntax, null);
+                return new Parsed(syntax, syntax, null);
             }
         }
-        return new Parsed(plain(text), null);
+        return new Parsed(plain(text), words(text), null);
     }
 
     /** The syntax over text, authors and categories, or null where the text is not well-formed syntax. */
@@ -140,14 +145,7 @@ final class UserQueryParser {
      * prose almost never matches them.
      */
     Query plain(String text) {
-        Matcher m = OPERATORS.matcher(QueryParser.escape(text));
-        String escaped = m.replaceAll(r -> r.group(1).toLowerCase(Locale.ROOT));
-        Query words;
-        try {
-            words = new Parser(analyzer, new String[] {PaperIndex.TEXT}).parse(escaped);
-        } catch (ParseException e) {
-            throw new IllegalStateException("escaped text must parse: " + text, e);
-        }
+        Query words = words(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
         if (!(words instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
@@ -166,6 +164,17 @@ final class UserQueryParser {
             }
         }
         return clauses == 1 && author == null ? words : b.build();
+    }
+
+    /** Every word of the text, taken literally and optional, over title and abstract. */
+    Query words(String text) {
+        Matcher m = OPERATORS.matcher(QueryParser.escape(text));
+        String escaped = m.replaceAll(r -> r.group(1).toLowerCase(Locale.ROOT));
+        try {
+            return new Parser(analyzer, new String[] {PaperIndex.TEXT}).parse(escaped);
+        } catch (ParseException e) {
+            throw new IllegalStateException("escaped text must parse: " + text, e);
+        }
     }
 
     /** Fuzzy, wildcard and prefix words, each counted once however many fields it is searched in. */
