@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -37,16 +37,22 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.dailypapers.search.FacetCount;
+import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.SearchRequest;
+import org.dailypapers.search.SearchSort;
+import org.dailypapers.search.core.Fusion;
+import org.dailypapers.search.embedding.BgeEmbedder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Answers searches over one {@link PaperIndex}: keyword, vector and fused. Both the product (over the instance's
  * index) and the evaluation (over a temporary index of a benchmark corpus) run exactly this code.
  */
-final class SearchEngine {
+public final class SearchEngine {
 
     /** Candidates each side contributes to a fused list; deeper pages ask for more. */
-    static final int DEFAULT_DEPTH = 100;
+    public static final int DEFAULT_DEPTH = 100;
 
     private static final int FACET_CATEGORIES = 30;
 
@@ -78,7 +84,7 @@ final class SearchEngine {
 
     private static final int QUERY_VECTORS = 1_000;
 
-    SearchEngine(PaperIndex index, BgeEmbedder embedder, Fusion fusion, double alpha, int depth) {
+    public SearchEngine(PaperIndex index, BgeEmbedder embedder, Fusion fusion, double alpha, int depth) {
         this.index = index;
         this.embedder = embedder;
         this.parser = new UserQueryParser(index.analyzer());
@@ -88,7 +94,7 @@ final class SearchEngine {
     }
 
     /** One hit: the paper's id in the index (an arXiv id, or a corpus id in evaluations). */
-    record Hit(String id, double score, @Nullable String titleHighlight, @Nullable String snippet) {}
+    public record Hit(String id, double score, @Nullable String titleHighlight, @Nullable String snippet) {}
 
     record Result(long totalHits, List<Hit> hits, Map<String, List<FacetCount>> facets, @Nullable String error) {}
 
@@ -144,7 +150,7 @@ final class SearchEngine {
     /**
      * Ranked ids for evaluation and benchmarks: the query taken as plain text (no operators), every word optional.
      */
-    List<Hit> rank(String text, SearchMode mode, int k) {
+    public List<Hit> rank(String text, SearchMode mode, int k) {
         Query keyword = parser.parsePlain(text);
         return index.withSearcher(searcher -> {
             List<Fusion.Scored> docs =

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import java.util.Locale;
 import java.util.Map;
