@@ -3,8 +3,8 @@ package org.dailypapers.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dailypapers.search.BeirEvaluation;
 import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.evaluation.BeirEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
+import org.dailypapers.search.embedding.BgeEmbedder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param vector the unit-length embedding of {@link #embeddingText()}, or null while it is not computed yet
  */
-record IndexedPaper(
+public record IndexedPaper(
         String id,
         String title,
         String abstractText,
@@ -28,12 +29,12 @@ record IndexedPaper(
         @Nullable String organization,
         float @Nullable [] vector) {
 
-    IndexedPaper {
+    public IndexedPaper {
         authors = List.copyOf(authors);
         categories = List.copyOf(categories);
     }
 
-    static IndexedPaper of(Paper p, @Nullable DailyEntry e, float @Nullable [] vector) {
+    public static IndexedPaper of(Paper p, @Nullable DailyEntry e, float @Nullable [] vector) {
         LocalDate published = p.publishedAt() != null
                 ? LocalDate.ofInstant(p.publishedAt(), ZoneOffset.UTC)
                 : (e != null ? e.day() : null);
@@ -50,21 +51,21 @@ record IndexedPaper(
                 vector);
     }
 
-    IndexedPaper withVector(float[] v) {
+    public IndexedPaper withVector(float[] v) {
         return new IndexedPaper(
                 id, title, abstractText, authors, categories, published, upvotes, hasCode, organization, v);
     }
 
-    String embeddingText() {
+    public String embeddingText() {
         return BgeEmbedder.documentText(title, abstractText);
     }
 
     /** Names the text a stored vector was computed from, so that an edited abstract is embedded again. */
-    String textHash() {
+    public String textHash() {
         return textHash(embeddingText());
     }
 
-    static String textHash(String text) {
+    public static String textHash(String text) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(BgeEmbedder.MODEL_ID.getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.evaluation;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
@@ -10,6 +10,13 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import org.apache.lucene.index.StoredFields;
+import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.SearchRequest;
+import org.dailypapers.search.core.SearchSettings;
+import org.dailypapers.search.embedding.BgeEmbedder;
+import org.dailypapers.search.lucene.PaperIndex;
+import org.dailypapers.search.lucene.SearchEngine;
+import org.dailypapers.search.lucene.SearchIndexer;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dailypapers.search.ProtoMessage.Field;
+import org.dailypapers.search.embedding.ProtoMessage.Field;
 
 /**
  * Rewrites the bundled bge-small-en-v1.5 int8 graph (the Xenova/optimum export) into one that computes the same

@@ -1,9 +1,15 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.search.SearchHit;
+import org.dailypapers.search.SearchRequest;
+import org.dailypapers.search.SearchResult;
+import org.dailypapers.search.SearchService;
+import org.dailypapers.search.core.SearchSettings;
+import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.shared.ComputePool;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -36,16 +36,22 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.dailypapers.search.FacetCount;
+import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.SearchRequest;
+import org.dailypapers.search.SearchSort;
+import org.dailypapers.search.core.Fusion;
+import org.dailypapers.search.embedding.BgeEmbedder;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Answers searches over one {@link PaperIndex}: keyword, vector and fused. Both the product (over the instance's
  * index) and the evaluation (over a temporary index of a benchmark corpus) run exactly this code.
  */
-final class SearchEngine {
+public final class SearchEngine {
 
     /** Candidates each side contributes to a fused list; deeper pages ask for more. */
-    static final int DEFAULT_DEPTH = 100;
+    public static final int DEFAULT_DEPTH = 100;
 
     private static final int FACET_CATEGORIES = 30;
 
@@ -77,7 +83,7 @@ final class SearchEngine {
 
     private static final int QUERY_VECTORS = 1_000;
 
-    SearchEngine(PaperIndex index, BgeEmbedder embedder, Fusion fusion, double alpha, int depth) {
+    public SearchEngine(PaperIndex index, BgeEmbedder embedder, Fusion fusion, double alpha, int depth) {
         this.index = index;
         this.embedder = embedder;
         this.parser = new UserQueryParser(index.analyzer());
@@ -87,7 +93,7 @@ final class SearchEngine {
     }
 
     /** One hit: the paper's id in the index (an arXiv id, or a corpus id in evaluations). */
-    record Hit(String id, double score, @Nullable String titleHighlight, @Nullable String snippet) {}
+    public record Hit(String id, double score, @Nullable String titleHighlight, @Nullable String snippet) {}
 
     record Result(long totalHits, List<Hit> hits, Map<String, List<FacetCount>> facets, @Nullable String error) {}
 
@@ -95,7 +101,7 @@ final class SearchEngine {
      * @param withFacets whether to count categories and years over all hits (which visits every match)
      * @param withSnippets whether to highlight the hits of the page
      */
-    Result search(SearchRequest request, boolean withFacets, boolean withSnippets) {
+    public Result search(SearchRequest request, boolean withFacets, boolean withSnippets) {
         String text = request.query().strip();
         UserQueryParser.Parsed parsed = parser.parse(text);
         if (parsed.error() != null) {
@@ -144,7 +150,7 @@ final class SearchEngine {
      * Ranked ids for evaluation and benchmarks: exactly what {@link #search} ranks for the same words (the same
      * parser, the same ranking), without facets and snippets, which nothing there shows.
      */
-    List<Hit> rank(String text, SearchMode mode, int k) {
+    public List<Hit> rank(String text, SearchMode mode, int k) {
         return search(SearchRequest.simple(text, mode, k), false, false).hits();
     }
 

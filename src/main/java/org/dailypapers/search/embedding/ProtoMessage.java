@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

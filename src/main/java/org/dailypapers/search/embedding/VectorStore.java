@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,12 +11,12 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code search_vector} table: embeddings of papers, portable between SQLite and PostgreSQL. */
 @Repository
-class VectorStore {
+public class VectorStore {
 
     /** Stays well under SQLite's bound-parameter limit. */
     private static final int IN_CHUNK = 500;
 
-    record StoredVector(String paperId, String textHash, float[] vector) {}
+    public record StoredVector(String paperId, String textHash, float[] vector) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -27,7 +27,7 @@ class VectorStore {
     }
 
     /** Vectors of this embedder's model for the given papers; papers without one are absent. */
-    Map<String, StoredVector> find(Collection<String> ids) {
+    public Map<String, StoredVector> find(Collection<String> ids) {
         Map<String, StoredVector> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += IN_CHUNK) {
@@ -48,7 +48,7 @@ class VectorStore {
         return found;
     }
 
-    void saveAll(List<StoredVector> vectors) {
+    public void saveAll(List<StoredVector> vectors) {
         template.batchUpdate(
                 """
                 INSERT INTO search_vector (paper_id, model, text_hash, vector) VALUES (?, ?, ?, ?)

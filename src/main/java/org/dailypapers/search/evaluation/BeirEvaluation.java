@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.evaluation;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,6 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.dailypapers.search.ProgressListener;
+import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.core.Fusion;
+import org.dailypapers.search.core.IndexedPaper;
+import org.dailypapers.search.core.SearchSettings;
+import org.dailypapers.search.embedding.BgeEmbedder;
+import org.dailypapers.search.embedding.VectorCache;
+import org.dailypapers.search.lucene.PaperIndex;
+import org.dailypapers.search.lucene.SearchEngine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

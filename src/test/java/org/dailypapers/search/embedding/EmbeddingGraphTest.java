@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

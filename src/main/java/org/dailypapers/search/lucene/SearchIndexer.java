@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +20,13 @@ import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PapersChanged;
+import org.dailypapers.search.IndexInUseException;
+import org.dailypapers.search.ProgressListener;
+import org.dailypapers.search.SearchMaintenance;
+import org.dailypapers.search.core.IndexedPaper;
+import org.dailypapers.search.core.SearchSettings;
+import org.dailypapers.search.embedding.BgeEmbedder;
+import org.dailypapers.search.embedding.VectorStore;
 import org.dailypapers.shared.DailyPapersProperties;
 import org.dailypapers.shared.StatisticsContributor;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +47,7 @@ import org.springframework.web.context.WebApplicationContext;
  * finds changes that another process (a CLI import) committed.
  */
 @Component
-class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMaintenance {
+public class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
@@ -176,7 +183,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         }
     }
 
-    PaperIndex index() {
+    public PaperIndex index() {
         PaperIndex i = index;
         return i != null ? i : openReadOnly();
     }
@@ -194,7 +201,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         return i;
     }
 
-    BgeEmbedder embedder() {
+    public BgeEmbedder embedder() {
         BgeEmbedder e = embedder;
         if (e == null) {
             synchronized (this) {

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.dailypapers.search.ProgressListener;
+import org.dailypapers.search.core.IndexedPaper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * model and text: a changed text or model misses the cache and is embedded again, so a cached run measures exactly
  * what an uncached one would.
  */
-final class VectorCache {
+public final class VectorCache {
 
     private final @Nullable Path file;
     private final Map<String, float[]> vectors = new HashMap<>();
@@ -29,11 +31,11 @@ final class VectorCache {
         this.file = file;
     }
 
-    static VectorCache none() {
+    public static VectorCache none() {
         return new VectorCache(null);
     }
 
-    static VectorCache load(Path file) {
+    public static VectorCache load(Path file) {
         VectorCache cache = new VectorCache(file);
         if (Files.isRegularFile(file)) {
             try (DataInputStream in =
@@ -60,7 +62,7 @@ final class VectorCache {
     }
 
     /** Vectors of the texts, computing (in one batch) only those not cached. */
-    List<float[]> embed(BgeEmbedder embedder, List<String> texts, ProgressListener progress) {
+    public List<float[]> embed(BgeEmbedder embedder, List<String> texts, ProgressListener progress) {
         List<float[]> out = new ArrayList<>(texts.size());
         List<Integer> missing = new ArrayList<>();
         List<String> keys = texts.stream().map(IndexedPaper::textHash).toList();
@@ -90,7 +92,7 @@ final class VectorCache {
         return out;
     }
 
-    void save() {
+    public void save() {
         if (file == null || !dirty) {
             return;
         }

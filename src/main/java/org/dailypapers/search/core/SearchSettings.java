@@ -1,6 +1,9 @@
-package org.dailypapers.search;
+package org.dailypapers.search.core;
 
 import java.time.Duration;
+import org.dailypapers.search.embedding.BgeEmbedder;
+import org.dailypapers.search.lucene.PaperIndex;
+import org.dailypapers.search.lucene.SearchEngine;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     for the server and no for other commands (which must not hold the index's write lock)
  */
 @ConfigurationProperties("dailypapers.search")
-record SearchSettings(
+public record SearchSettings(
         @DefaultValue("score") String fusion,
         @DefaultValue("0.5") double alpha,
         @DefaultValue("100") int depth,
@@ -26,16 +29,16 @@ record SearchSettings(
         @DefaultValue("64") int embedBatch,
         @org.jspecify.annotations.Nullable Boolean backgroundIndexing) {
 
-    static SearchSettings defaults() {
+    public static SearchSettings defaults() {
         return new SearchSettings(
                 "score", Fusion.DEFAULT_ALPHA, SearchEngine.DEFAULT_DEPTH, Duration.ofSeconds(5), 64, null);
     }
 
-    SearchSettings withFusion(String name) {
+    public SearchSettings withFusion(String name) {
         return new SearchSettings(name, alpha, depth, pollInterval, embedBatch, backgroundIndexing);
     }
 
-    SearchEngine engine(PaperIndex index, BgeEmbedder embedder) {
+    public SearchEngine engine(PaperIndex index, BgeEmbedder embedder) {
         Fusion f = Fusion.parse(fusion)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "dailypapers.search.fusion must be score or rrf, not '" + fusion + "'"));

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -27,15 +27,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: ONNX Runtime sessions may be run concurrently.
  */
-final class BgeEmbedder implements AutoCloseable {
+public final class BgeEmbedder implements AutoCloseable {
 
     /**
      * Identifies the vectors this embedder makes; stored vectors of another model are recomputed. The suffix names
      * the rewritten graph, whose vectors differ slightly from those of the exported one ({@code bge-small-en-v1.5-q}).
      */
-    static final String MODEL_ID = "bge-small-en-v1.5-q-cls";
+    public static final String MODEL_ID = "bge-small-en-v1.5-q-cls";
 
-    static final int DIMENSIONS = 384;
+    public static final int DIMENSIONS = 384;
 
     /** BGE's instruction for retrieval queries (documents are embedded without one). */
     static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
@@ -104,23 +104,23 @@ final class BgeEmbedder implements AutoCloseable {
     }
 
     /** Uses every core: embedding runs on its own background thread or in a command that has the machine. */
-    BgeEmbedder() {
+    public BgeEmbedder() {
         this(Runtime.getRuntime().availableProcessors());
     }
 
     /** The text a paper is embedded as; title and abstract, as BGE was trained on passages. */
-    static String documentText(String title, String abstractText) {
+    public static String documentText(String title, String abstractText) {
         if (title.isBlank()) {
             return abstractText;
         }
         return abstractText.isBlank() ? title : title + ". " + abstractText;
     }
 
-    float[] embedQuery(String query) {
+    public float[] embedQuery(String query) {
         return embedAll(List.of(QUERY_INSTRUCTION + query)).getFirst();
     }
 
-    float[] embedDocument(String text) {
+    public float[] embedDocument(String text) {
         return embedAll(List.of(text)).getFirst();
     }
 
@@ -129,7 +129,7 @@ final class BgeEmbedder implements AutoCloseable {
      * the tokenizer configuration of the stock class does. Embedding the rest in windows and averaging measured
      * worse on SciFact (dense nDCG@10 0.6992 against 0.7005).
      */
-    List<float[]> embedAll(List<String> texts) {
+    public List<float[]> embedAll(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
         }

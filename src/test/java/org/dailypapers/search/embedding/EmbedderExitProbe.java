@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import java.lang.reflect.Field;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,6 +38,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.dailypapers.search.core.IndexedPaper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,11 +48,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Either writable (the one process that keeps the index in step: the server, or a command such as
  * {@code reindex}) or read-only (other commands, which see the last commit).
  */
-final class PaperIndex implements Closeable {
+public final class PaperIndex implements Closeable {
 
     static final String ID = "id";
-    static final String TITLE = "title";
-    static final String ABSTRACT = "abstract";
+    public static final String TITLE = "title";
+    public static final String ABSTRACT = "abstract";
     /** Title and abstract in one field: BM25 over one field measured better on SciFact than over two. */
     static final String TEXT = "text";
 
@@ -91,7 +92,7 @@ final class PaperIndex implements Closeable {
     }
 
     /** Takes Lucene's write lock; fails with {@link org.apache.lucene.store.LockObtainFailedException} if held. */
-    static PaperIndex openWritable(Directory directory) throws IOException {
+    public static PaperIndex openWritable(Directory directory) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
@@ -124,7 +125,7 @@ final class PaperIndex implements Closeable {
         return writer != null;
     }
 
-    void upsert(Collection<IndexedPaper> papers) {
+    public void upsert(Collection<IndexedPaper> papers) {
         IndexWriter w = requireWriter();
         try {
             for (IndexedPaper p : papers) {
@@ -155,7 +156,7 @@ final class PaperIndex implements Closeable {
     }
 
     /** Makes everything written so far durable, together with the catalog change number it reflects. */
-    void commit(long catalogSeq) {
+    public void commit(long catalogSeq) {
         IndexWriter w = requireWriter();
         try {
             w.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(catalogSeq)).entrySet());
@@ -190,7 +191,7 @@ final class PaperIndex implements Closeable {
     }
 
     /** Makes the writes so far visible to searches (near real time; no commit needed). */
-    void refresh() {
+    public void refresh() {
         try {
             SearcherManager s = searchers();
             if (s != null) {
@@ -201,11 +202,11 @@ final class PaperIndex implements Closeable {
         }
     }
 
-    interface SearcherFunction<T> {
+    public interface SearcherFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    <T> T withSearcher(SearcherFunction<T> function) {
+    public <T> T withSearcher(SearcherFunction<T> function) {
         try {
             SearcherManager s = searchers();
             if (s == null) {
@@ -233,11 +234,11 @@ final class PaperIndex implements Closeable {
         return searchers;
     }
 
-    long count() {
+    public long count() {
         return withSearcher(s -> (long) s.getIndexReader().numDocs());
     }
 
-    long countEmbedded() {
+    public long countEmbedded() {
         return withSearcher(
                 s -> s.getIndexReader().numDocs() - (long) s.count(new TermQuery(new Term(NEEDS_VECTOR, "1"))));
     }

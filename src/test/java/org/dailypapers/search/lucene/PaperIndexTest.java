@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.dailypapers.search.core.IndexedPaper;
+import org.dailypapers.search.embedding.BgeEmbedder;
+import org.dailypapers.search.embedding.VectorMath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

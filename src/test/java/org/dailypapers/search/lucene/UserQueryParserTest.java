@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * (0.741 against 0.725 for reciprocal rank fusion; docs/decisions/0001-hybrid-fusion.md): it keeps how far ahead a
  * top hit is, which ranks alone throw away.
  */
-enum Fusion {
+public enum Fusion {
     /** Each list's scores scaled to 0..1, then {@code alpha * keyword + (1 - alpha) * vector}; absent counts 0. */
     SCORE,
     /** Reciprocal rank fusion, {@code sum 1 / (k + rank)}. */
@@ -22,7 +22,7 @@ enum Fusion {
     static final double DEFAULT_ALPHA = 0.5;
     static final int RRF_K = 60;
 
-    static Optional<Fusion> parse(String name) {
+    public static Optional<Fusion> parse(String name) {
         try {
             return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
@@ -31,9 +31,9 @@ enum Fusion {
     }
 
     /** A document of a result list: its Lucene id (to read fields) and its score in that list. */
-    record Scored(int docId, double score) {}
+    public record Scored(int docId, double score) {}
 
-    List<Scored> fuse(List<Scored> keyword, List<Scored> vector, double alpha) {
+    public List<Scored> fuse(List<Scored> keyword, List<Scored> vector, double alpha) {
         Map<Integer, Double> fused = new LinkedHashMap<>();
         switch (this) {
             case SCORE -> {

@@ -1,11 +1,11 @@
-package org.dailypapers.search;
+package org.dailypapers.search.embedding;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 
 /** Unit vectors and their portable text form. */
-final class VectorMath {
+public final class VectorMath {
 
     private VectorMath() {}
 
@@ -36,13 +36,13 @@ final class VectorMath {
      * Little-endian float32, Base64: one TEXT column holds it on SQLite and PostgreSQL alike (BLOB and BYTEA
      * differ), at a third more space than binary.
      */
-    static String encode(float[] v) {
+    public static String encode(float[] v) {
         ByteBuffer buffer = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(v);
         return Base64.getEncoder().encodeToString(buffer.array());
     }
 
-    static float[] decode(String text) {
+    public static float[] decode(String text) {
         ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(text)).order(ByteOrder.LITTLE_ENDIAN);
         float[] v = new float[buffer.remaining() / Float.BYTES];
         buffer.asFloatBuffer().get(v);

@@ -1,4 +1,4 @@
-package org.dailypapers.search;
+package org.dailypapers.search.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.dailypapers.search.FacetCount;
+import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.SearchRequest;
+import org.dailypapers.search.SearchSort;
+import org.dailypapers.search.core.IndexedPaper;
+import org.dailypapers.search.core.SearchSettings;
+import org.dailypapers.search.embedding.BgeEmbedder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
