@@ -14,6 +14,7 @@ import org.apache.lucene.codecs.lucene103.Lucene103Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -40,6 +41,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.dailypapers.search.core.IndexedPaper;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index of papers: one document per paper, replaced as a whole on every change. Holds the catalog change
@@ -69,7 +72,31 @@ public final class PaperIndex implements Closeable {
     /** Marks documents whose vector is still to be computed; the embedder works through them. */
     static final String NEEDS_VECTOR = "needs_vector";
 
+    private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
+
     private static final String SEQ_KEY = "catalog_seq";
+
+    /**
+     * The layout of the documents. An index of another layout is rebuilt from the catalog when it is opened for
+     * writing (stored vectors are reused, nothing is embedded again). 2: title and abstract carry offsets.
+     */
+    static final String SCHEMA_KEY = "schema";
+
+    static final int SCHEMA = 2;
+
+    /**
+     * Title and abstract are highlighted on every search page. With their offsets in the postings the highlighter
+     * reads where the words are instead of analysing each hit's text again, which cost two thirds of a search's
+     * CPU (docs/decisions/0005-search-under-load.md).
+     */
+    private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
+
+    private static FieldType highlightedText() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
 
     /**
      * Denser HNSW graph than Lucene's default (16, 100): full float vectors, no quantisation, because every point
@@ -103,14 +130,34 @@ public final class PaperIndex implements Closeable {
                 return new Lucene99HnswVectorsFormat(HNSW_MAX_CONNECTIONS, HNSW_BEAM_WIDTH);
             }
         });
+        if (DirectoryReader.indexExists(directory) && schemaOf(directory) != SCHEMA) {
+            // Another layout: start afresh; the indexer catches up from change 0 with the stored vectors.
+            log.info(
+                    "search index layout {} is not {}: rebuilding it from the catalog (stored vectors are reused)",
+                    schemaOf(directory),
+                    SCHEMA);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        }
         IndexWriter writer = new IndexWriter(directory, config);
         if (writer.getLiveCommitData() == null
                 || !writer.getLiveCommitData().iterator().hasNext()) {
             // An empty index still gets a commit, so that read-only openers find one.
-            writer.setLiveCommitData(Map.of(SEQ_KEY, "0").entrySet());
+            writer.setLiveCommitData(commitData(0));
             writer.commit();
         }
         return new PaperIndex(directory, writer);
+    }
+
+    private static Iterable<Map.Entry<String, String>> commitData(long catalogSeq) {
+        return Map.of(SEQ_KEY, Long.toString(catalogSeq), SCHEMA_KEY, Integer.toString(SCHEMA))
+                .entrySet();
+    }
+
+    /** The layout of the last commit; 1 for indexes written before layouts were numbered. */
+    private static int schemaOf(Directory directory) throws IOException {
+        String schema =
+                DirectoryReader.listCommits(directory).getLast().getUserData().get(SCHEMA_KEY);
+        return schema == null ? 1 : Integer.parseInt(schema);
     }
 
     static PaperIndex openReadOnly(Directory directory) throws IOException {
@@ -159,7 +206,7 @@ public final class PaperIndex implements Closeable {
     public void commit(long catalogSeq) {
         IndexWriter w = requireWriter();
         try {
-            w.setLiveCommitData(Map.of(SEQ_KEY, Long.toString(catalogSeq)).entrySet());
+            w.setLiveCommitData(commitData(catalogSeq));
             w.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the search index", e);
@@ -281,8 +328,8 @@ public final class PaperIndex implements Closeable {
     private static Document document(IndexedPaper p) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
-        doc.add(new TextField(TITLE, p.title(), Field.Store.YES));
-        doc.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
+        doc.add(new Field(TITLE, p.title(), HIGHLIGHTED_TEXT));
+        doc.add(new Field(ABSTRACT, p.abstractText(), HIGHLIGHTED_TEXT));
         doc.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
         for (String author : p.authors()) {
             doc.add(new TextField(AUTHORS, author, Field.Store.NO));

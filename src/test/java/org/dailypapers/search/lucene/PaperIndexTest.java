@@ -50,6 +50,36 @@ class PaperIndexTest {
     }
 
     @Test
+    void shouldRebuildAnIndexOfAnotherLayoutFromChangeZero() throws IOException {
+        // An index as the previous layout wrote it: title and abstract without offsets, no layout number.
+        try (var writer = new org.apache.lucene.index.IndexWriter(
+                FSDirectory.open(folder), new org.apache.lucene.index.IndexWriterConfig(Analyzers.perField()))) {
+            var doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.StringField(
+                    PaperIndex.ID, "2501.00001", org.apache.lucene.document.Field.Store.YES));
+            doc.add(new org.apache.lucene.document.TextField(
+                    PaperIndex.TITLE, "old", org.apache.lucene.document.Field.Store.YES));
+            doc.add(new org.apache.lucene.document.TextField(
+                    PaperIndex.ABSTRACT, "old", org.apache.lucene.document.Field.Store.YES));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(java.util.Map.of("catalog_seq", "42").entrySet());
+            writer.commit();
+        }
+        try (PaperIndex index = PaperIndex.openWritable(FSDirectory.open(folder))) {
+            // Caught up again from the first change, so every paper is written in the new layout...
+            assertThat(index.committedSeq()).isZero();
+            assertThat(index.count()).isZero();
+            // ...which the old field options would refuse ("cannot change field ... index options").
+            index.upsert(List.of(paper("2501.00001", "new", null)));
+            index.commit(43);
+        }
+        try (PaperIndex reopened = PaperIndex.openWritable(FSDirectory.open(folder))) {
+            assertThat(reopened.committedSeq()).isEqualTo(43);
+            assertThat(reopened.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldReplaceADocumentOnUpsertAndTrackWhichLackVectors() throws IOException {
         try (PaperIndex index = PaperIndex.openWritable(FSDirectory.open(folder))) {
             index.upsert(List.of(paper("2501.00001", "first", null), paper("2501.00002", "second", null)));
