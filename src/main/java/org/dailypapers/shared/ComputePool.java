@@ -145,6 +145,16 @@ public final class ComputePool implements AutoCloseable {
         return executor.getMaximumPoolSize();
     }
 
+    /** Tasks waiting for a thread now. */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
+    /** Tasks running now. */
+    public int running() {
+        return executor.getActiveCount();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
