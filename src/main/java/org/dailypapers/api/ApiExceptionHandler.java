@@ -1,5 +1,6 @@
 package org.dailypapers.api;
 
+import org.dailypapers.search.SearchUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -27,6 +28,13 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return ResponseEntity.badRequest()
                 .body(new ApiError("Missing parameter '" + e.getParameterName() + "'", e.getParameterName()));
+    }
+
+    @ExceptionHandler(SearchUnavailableException.class)
+    ResponseEntity<ApiError> searchUnavailable(SearchUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "30")
+                .body(new ApiError(e.getMessage(), null));
     }
 
     @ExceptionHandler(PaperNotFoundException.class)

@@ -15,6 +15,7 @@ import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchResult;
 import org.dailypapers.search.SearchService;
 import org.dailypapers.search.SearchSort;
+import org.dailypapers.search.SearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -116,6 +117,9 @@ class SearchController {
         SearchResult result;
         try {
             result = service.search(form.toRequest());
+        } catch (SearchUnavailableException e) {
+            // The backend is down: a 503 page that says so (WebExceptionHandler), not a page of no results.
+            throw e;
         } catch (RuntimeException e) {
             // The contract says bad syntax comes back as an error; anything thrown is our fault, not the reader's.
             log.warn("search failed for {}: {}", form.q(), e.toString());

@@ -2,6 +2,7 @@ package org.dailypapers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.dailypapers.account.PageContext;
+import org.dailypapers.search.SearchUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +23,11 @@ class WebExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badRequest(WebErrors.BadRequest e, HttpServletRequest request) {
         return page(request, 400, "That address does not work", e.getMessage());
+    }
+
+    @ExceptionHandler(SearchUnavailableException.class)
+    ModelAndView searchUnavailable(SearchUnavailableException e, HttpServletRequest request) {
+        return page(request, 503, "Search is unavailable", e.getMessage());
     }
 
     static ModelAndView page(HttpServletRequest request, int status, String headline, String message) {

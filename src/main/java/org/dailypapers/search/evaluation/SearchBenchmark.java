@@ -16,6 +16,7 @@ import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.lucene.PaperIndex;
 import org.dailypapers.search.lucene.SearchEngine;
 import org.dailypapers.search.lucene.SearchIndexer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * indexed corpus, and embedding throughput of our embedder next to the stock langchain4j class.
  */
 @Component
+@ConditionalOnProperty(name = "dailypapers.search.backend", havingValue = "lucene", matchIfMissing = true)
 public class SearchBenchmark {
 
     private final SearchIndexer indexer;

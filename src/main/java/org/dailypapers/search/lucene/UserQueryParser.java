@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code cat:}, {@code title:}, {@code abstract:}; AND/OR/NOT, +/-, parentheses. A colon after a word that names no
  * field ("BERT: pre-training") is read as text, because titles are full of them.
  */
-final class UserQueryParser {
+public final class UserQueryParser {
 
     private static final String[] DEFAULT_FIELDS = {PaperIndex.TEXT, PaperIndex.AUTHORS, PaperIndex.CATEGORY};
 
@@ -48,12 +48,12 @@ final class UserQueryParser {
 
     private final Analyzer analyzer;
 
-    UserQueryParser(Analyzer analyzer) {
+    public UserQueryParser(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
     /** Parses user syntax; the message of the exception says what is wrong, in words for the user. */
-    Query parse(String text) throws ParseException {
+    public Query parse(String text) throws ParseException {
         try {
             return new Parser(analyzer, DEFAULT_FIELDS).parse(text);
         } catch (ParseException e) {
@@ -69,7 +69,7 @@ final class UserQueryParser {
      * query): what the search box does with the same words once its operators are escaped, less names and
      * categories.
      */
-    Query parsePlain(String text) {
+    public Query parsePlain(String text) {
         Matcher m = OPERATORS.matcher(QueryParser.escape(text));
         String escaped = m.replaceAll(r -> r.group(1).toLowerCase(Locale.ROOT));
         try {
