@@ -176,11 +176,17 @@ public final class PaperDocuments {
         }
     }
 
-    /** Drops the alias and every index behind it (evaluation indices when done). */
+    /** Drops every index of this prefix, the alias with them (evaluation and test indices when done). */
     public void dropAll() {
-        String current = concreteIndex();
-        if (current != null) {
-            deleteIndex(current);
+        try {
+            for (String name : client.indices()
+                    .get(g -> g.index(alias() + "-*").ignoreUnavailable(true).allowNoIndices(true))
+                    .indices()
+                    .keySet()) {
+                deleteIndex(name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

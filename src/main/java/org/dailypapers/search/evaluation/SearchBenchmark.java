@@ -139,6 +139,13 @@ public class SearchBenchmark {
         return new Throughput(texts.size(), texts.size() / (oursNanos / 1e9), texts.size() / (stockNanos / 1e9));
     }
 
+    /** Top-10 ids of a title query on the embedded index, to compare the backends' lists. */
+    public List<String> topTen(String query, SearchMode mode) {
+        return settings.engine(indexer.index(), indexer.embedder()).rank(query, mode, 10).stream()
+                .map(SearchEngine.Hit::id)
+                .toList();
+    }
+
     private static double percentile(long[] sorted, double p) {
         int i = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;

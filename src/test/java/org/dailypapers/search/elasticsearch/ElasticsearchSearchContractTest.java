@@ -36,8 +36,13 @@ class ElasticsearchSearchContractTest extends SearchContractTest {
         return "elasticsearch";
     }
 
+    @Autowired
+    ElasticsearchIndexer indexer;
+
     @AfterAll
     void dropIndex() {
+        // The background indexer would make a new index for the catalog at once.
+        indexer.stop();
         documents.dropAll();
     }
 
