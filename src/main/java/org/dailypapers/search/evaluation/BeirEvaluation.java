@@ -159,8 +159,16 @@ public final class BeirEvaluation {
                     }
                 };
                 String es = documents.ensureIndex();
+                long bulkStart = System.nanoTime();
                 documents.upsert(es, docs);
                 documents.refresh(es);
+                double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
+                System.err.printf(
+                        Locale.ROOT,
+                        "elasticsearch bulk: docs=%d seconds=%.2f docs/s=%.0f (with vectors, refresh included)%n",
+                        docs.size(),
+                        bulkSeconds,
+                        docs.size() / bulkSeconds);
                 // Settled into one segment (one vector graph), the index's size is comparable between vector types.
                 client.indices().forcemerge(f -> f.index(es).maxNumSegments(1L));
                 var stats = client.indices().stats(st -> st.index(es)).all().primaries();
@@ -203,12 +211,25 @@ public final class BeirEvaluation {
         for (SearchMode mode : modes) {
             double ndcg = 0;
             double recall = 0;
+            long[] nanos = new long[queries.size()];
+            int n = 0;
             for (Map.Entry<String, String> q : queries.entrySet()) {
+                long start = System.nanoTime();
                 List<String> ranked = ranker.rank(q.getValue(), mode, 100);
+                nanos[n++] = System.nanoTime() - start;
                 Map<String, Integer> judged = qrels.get(q.getKey());
                 ndcg += ndcgAt(ranked, judged, 10);
                 recall += recallAt(ranked, judged, 100);
             }
+            java.util.Arrays.sort(nanos);
+            // On standard error, so that the figures' lines stay as they are: the backend's query latency.
+            System.err.printf(
+                    Locale.ROOT,
+                    "%s latency p50=%.2fms p99=%.2fms (%d queries, top 100)%n",
+                    mode.apiName(),
+                    nanos[(int) Math.ceil(0.50 * nanos.length) - 1] / 1e6,
+                    nanos[(int) Math.ceil(0.99 * nanos.length) - 1] / 1e6,
+                    nanos.length);
             figures.add(new Figures(mode, ndcg / queries.size(), recall / queries.size(), queries.size()));
         }
         return figures;
