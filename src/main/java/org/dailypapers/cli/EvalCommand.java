@@ -60,7 +60,7 @@ class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--es-vector-index",
-            defaultValue = "hnsw",
+            defaultValue = "bbq_hnsw",
             description = "dense_vector index type on Elasticsearch: hnsw, int8_hnsw, int4_hnsw or bbq_hnsw"
                     + " (default: ${DEFAULT-VALUE})")
     String vectorIndex;

@@ -31,7 +31,7 @@ public record ElasticsearchSettings(
         @DefaultValue("dailypapers") String indexPrefix,
         @DefaultValue("1") int shards,
         @DefaultValue("0") int replicas,
-        @DefaultValue("hnsw") String vectorIndex,
+        @DefaultValue("bbq_hnsw") String vectorIndex,
         @DefaultValue("45s") Duration leaseDuration) {
 
     public ElasticsearchSettings {
@@ -56,7 +56,7 @@ public record ElasticsearchSettings(
 
     /** Settings for tests and commands that talk to the given nodes with the defaults otherwise. */
     public static ElasticsearchSettings of(List<URI> uris, String indexPrefix) {
-        return new ElasticsearchSettings(uris, "", "", "", indexPrefix, 1, 0, "hnsw", Duration.ofSeconds(45));
+        return new ElasticsearchSettings(uris, "", "", "", indexPrefix, 1, 0, "bbq_hnsw", Duration.ofSeconds(45));
     }
 
     public ElasticsearchSettings withVectorIndex(String type) {

@@ -111,14 +111,16 @@ public final class PaperDocuments {
     }
 
     /**
-     * Creates a new concrete index. One being built for a rebuild refreshes never and has no replicas until
-     * {@link #finishBuilding}: both only cost while nobody searches it.
+     * Creates a new concrete index. One being built for a rebuild refreshes never, syncs its translog in the
+     * background and has no replicas until {@link #finishBuilding}: all three only cost while nobody searches it,
+     * and a failed rebuild deletes it anyway.
      */
     public String createIndex(boolean building) {
         String name = alias() + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT)
                         .format(Instant.now().atOffset(ZoneOffset.UTC));
-        String json = mapping(building ? 0 : settings.replicas(), building ? "-1" : "1s");
+        String json =
+                mapping(building ? 0 : settings.replicas(), building ? "-1" : "1s", building ? "async" : "request");
         try {
             client.indices().create(c -> c.index(name).withJson(new StringReader(json)));
         } catch (IOException e) {
@@ -130,9 +132,10 @@ public final class PaperDocuments {
     /** Makes a rebuilt index searchable and safe: replicas, refresh, then every write visible. */
     public void finishBuilding(String index) {
         try {
-            client.indices().putSettings(p -> p.index(index)
-                    .settings(s -> s.numberOfReplicas(Integer.toString(settings.replicas()))
-                            .refreshInterval(t -> t.time("1s"))));
+            client.indices().putSettings(p -> p.index(index).settings(s -> s.numberOfReplicas(
+                            Integer.toString(settings.replicas()))
+                    .refreshInterval(t -> t.time("1s"))
+                    .translog(t -> t.durability(co.elastic.clients.elasticsearch.indices.TranslogDurability.Request))));
             client.indices().refresh(r -> r.index(index));
             client.cluster().health(h -> h.index(index)
                     .waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Yellow)
@@ -190,7 +193,7 @@ public final class PaperDocuments {
         }
     }
 
-    private String mapping(int replicas, String refresh) {
+    private String mapping(int replicas, String refresh, String durability) {
         String vectorOptions =
                 switch (settings.vectorIndex()) {
                     case "bbq_hnsw", "int4_hnsw", "int8_hnsw", "hnsw" ->
@@ -200,7 +203,8 @@ public final class PaperDocuments {
                 };
         String text = "{\"type\":\"text\",\"analyzer\":\"whitespace\",\"position_increment_gap\":0}";
         return """
-                {"settings":{"number_of_shards":%d,"number_of_replicas":%d,"refresh_interval":"%s"},
+                {"settings":{"number_of_shards":%d,"number_of_replicas":%d,"refresh_interval":"%s",
+                  "translog":{"durability":"%s"}},
                  "mappings":{"dynamic":"strict","_meta":{"%s":0},"_source":{"excludes":["%s"]},
                   "properties":{
                    "%s":{"type":"keyword"},
@@ -215,6 +219,7 @@ public final class PaperDocuments {
                         settings.shards(),
                         replicas,
                         refresh,
+                        durability,
                         SEQ_META,
                         PaperIndex.VECTOR,
                         PaperIndex.ID,
