@@ -1,5 +1,6 @@
 package org.dailypapers.api;
 
+import org.dailypapers.search.SearchUnavailableException;
 import org.dailypapers.shared.OverloadedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,13 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> overloaded(OverloadedException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(new ApiError(e.getMessage(), null));
+    }
+
+    @ExceptionHandler(SearchUnavailableException.class)
+    ResponseEntity<ApiError> searchUnavailable(SearchUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "30")
                 .body(new ApiError(e.getMessage(), null));
     }
 

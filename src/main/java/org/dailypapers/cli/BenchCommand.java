@@ -13,6 +13,7 @@ import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.search.IndexInUseException;
 import org.dailypapers.search.SearchMaintenance;
 import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.evaluation.ElasticsearchBenchmark;
 import org.dailypapers.search.evaluation.SearchBenchmark;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.FileSystemUtils;
@@ -393,6 +394,13 @@ class BenchCommand implements Runnable {
         SearchMode mode;
 
         @Option(
+                names = "--backend",
+                defaultValue = "lucene",
+                description = "lucene (embedded), elasticsearch (DAILYPAPERS_ES_URIS) or both, side by side with their"
+                        + " ratio (default: ${DEFAULT-VALUE})")
+        String backend;
+
+        @Option(
                 names = "--no-embed",
                 description = "measure with the vectors stored so far instead of embedding every paper first")
         boolean noEmbed;
@@ -440,14 +448,72 @@ class BenchCommand implements Runnable {
                         .map(s -> s[0])
                         .filter(t -> !titles.contains(t))
                         .toList();
+                if (!List.of("lucene", "elasticsearch", "both").contains(backend)) {
+                    throw new IllegalArgumentException(
+                            "--backend must be lucene, elasticsearch or both, not '" + backend + "'");
+                }
                 List<SearchMode> modes = mode == null ? List.of(SearchMode.values()) : List.of(mode);
-                for (SearchMode m : modes) {
-                    System.out.println(bench.latency(m, titles, warmUp).line());
+                boolean both = backend.equals("both");
+                Map<SearchMode, SearchBenchmark.Latency> embedded = new java.util.EnumMap<>(SearchMode.class);
+                if (!backend.equals("elasticsearch")) {
+                    for (SearchMode m : modes) {
+                        SearchBenchmark.Latency l = bench.latency(m, titles, warmUp);
+                        embedded.put(m, l);
+                        System.out.println((both ? "lucene " : "") + l.line());
+                    }
+                }
+                if (!backend.equals("lucene")) {
+                    try (ElasticsearchBenchmark.Session es =
+                            context.getBean(ElasticsearchBenchmark.class).open()) {
+                        ConsoleBar bar = new ConsoleBar(System.err, "elasticsearch bulk");
+                        ElasticsearchBenchmark.Bulk bulk = es.index(bar::update);
+                        bar.finish();
+                        System.out.println(bulk.line());
+                        for (SearchMode m : modes) {
+                            SearchBenchmark.Latency l = es.latency(m, titles, warmUp);
+                            System.out.println((both ? "elasticsearch " : "") + l.line());
+                            SearchBenchmark.Latency e = embedded.get(m);
+                            if (e != null) {
+                                System.out.printf(
+                                        java.util.Locale.ROOT,
+                                        "ratio elasticsearch/lucene %s p50=%.2fx p99=%.2fx%n",
+                                        m.apiName(),
+                                        l.p50Millis() / e.p50Millis(),
+                                        l.p99Millis() / e.p99Millis());
+                            }
+                        }
+                        if (both) {
+                            int identical = 0;
+                            double overlap = 0;
+                            for (String t : titles) {
+                                if (bench.topTen(t, SearchMode.BM25).equals(es.topTen(t, SearchMode.BM25))) {
+                                    identical++;
+                                }
+                                List<String> lucene = bench.topTen(t, SearchMode.HYBRID);
+                                List<String> elastic = es.topTen(t, SearchMode.HYBRID);
+                                long common = lucene.stream()
+                                        .filter(elastic::contains)
+                                        .count();
+                                overlap += lucene.isEmpty() ? 1 : (double) common / lucene.size();
+                            }
+                            System.out.printf(
+                                    java.util.Locale.ROOT,
+                                    "top10 elasticsearch vs lucene: bm25 identical=%d/%d hybrid overlap=%.3f (%d title"
+                                            + " queries, one shard)%n",
+                                    identical,
+                                    titles.size(),
+                                    overlap / titles.size(),
+                                    titles.size());
+                        }
+                    }
                 }
                 // What a reader's /api/search costs beyond the ranking: the same titles, answered in full. The
                 // remembered query vectors of the lines above are not reused: each line has an engine of its own.
-                for (SearchMode m : modes) {
-                    System.out.println(bench.latency(m, true, titles, warmUp).line());
+                if (!backend.equals("elasticsearch")) {
+                    for (SearchMode m : modes) {
+                        System.out.println((both ? "lucene " : "")
+                                + bench.latency(m, true, titles, warmUp).line());
+                    }
                 }
                 if (texts > 0) {
                     List<String> abstracts =

@@ -51,14 +51,34 @@ class EvalCommand implements Callable<Integer> {
             description = "hybrid fusion: score (min-max, the product's default) or rrf, to compare them")
     String fusion;
 
+    @Option(
+            names = "--backend",
+            defaultValue = "lucene",
+            description = "lucene (an in-memory index) or elasticsearch (an index made and dropped on the cluster of"
+                    + " DAILYPAPERS_ES_URIS, default http://127.0.0.1:9200) (default: ${DEFAULT-VALUE})")
+    String backend;
+
+    @Option(
+            names = "--es-vector-index",
+            defaultValue = "bbq_hnsw",
+            description = "dense_vector index type on Elasticsearch: hnsw, int8_hnsw, int4_hnsw or bbq_hnsw"
+                    + " (default: ${DEFAULT-VALUE})")
+    String vectorIndex;
+
     @Override
     public Integer call() {
+        if (!backend.equals("lucene") && !backend.equals("elasticsearch")) {
+            throw new IllegalArgumentException("--backend must be lucene or elasticsearch, not '" + backend + "'");
+        }
         List<SearchMode> modes = mode == ModeOption.all
                 ? List.of(SearchMode.BM25, SearchMode.DENSE, SearchMode.HYBRID)
                 : List.of(SearchMode.parse(mode.name()).orElseThrow());
         ConsoleBar bar = new ConsoleBar(System.err, "embedding corpus");
         BeirEvaluation evaluation =
                 fusion == null ? new BeirEvaluation(dataset, split) : new BeirEvaluation(dataset, split, fusion);
+        if (backend.equals("elasticsearch")) {
+            evaluation.onElasticsearch(System.getenv("DAILYPAPERS_ES_URIS"), vectorIndex);
+        }
         List<BeirEvaluation.Figures> figures = evaluation.run(modes, vectorCache, bar::update);
         bar.finish();
         figures.forEach(f -> System.out.println(f.line()));

@@ -23,9 +23,10 @@ class StatsCommand implements Callable<Integer> {
             lines.put("daily_entries", counts.dailyEntries());
             lines.put("indexed", 0L);
             lines.put("embedded", 0L);
-            context.getBeanProvider(StatisticsContributor.class)
-                    .orderedStream()
-                    .forEach(c -> lines.putAll(c.statistics()));
+            context.getBeanProvider(StatisticsContributor.class).orderedStream().forEach(c -> {
+                c.labels().forEach((k, v) -> System.out.println(k + "=" + v));
+                lines.putAll(c.statistics());
+            });
             lines.forEach((k, v) -> System.out.println(k + "=" + v));
             return 0;
         }

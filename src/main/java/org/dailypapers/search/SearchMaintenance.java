@@ -1,7 +1,5 @@
 package org.dailypapers.search;
 
-import java.nio.file.Path;
-
 /**
  * Index upkeep for commands ({@code reindex}, benchmarks). Each method takes the index's write lock for this
  * process and fails with {@link IndexInUseException} while another process (a running server) holds it.
@@ -16,6 +14,4 @@ public interface SearchMaintenance {
 
     /** Embeds every indexed paper that has no vector yet, storing the vectors; returns how many. */
     long embedMissing(ProgressListener progress);
-
-    Path indexFolder();
 }

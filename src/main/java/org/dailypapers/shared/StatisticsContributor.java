@@ -6,4 +6,9 @@ import java.util.Map;
 public interface StatisticsContributor {
 
     Map<String, Long> statistics();
+
+    /** Lines whose value is a word, such as {@code search_backend=lucene}; printed before the counts. */
+    default Map<String, String> labels() {
+        return Map.of();
+    }
 }

@@ -15,6 +15,7 @@ import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchResult;
 import org.dailypapers.search.SearchService;
 import org.dailypapers.search.SearchSort;
+import org.dailypapers.search.SearchUnavailableException;
 import org.dailypapers.shared.OverloadedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,8 @@ class SearchController {
         SearchResult result;
         try {
             result = service.search(form.toRequest());
-        } catch (OverloadedException e) {
+        } catch (OverloadedException | SearchUnavailableException e) {
+            // Busy, or the backend is down: a 503 page that says so (WebExceptionHandler), not a page of no results.
             throw e;
         } catch (RuntimeException e) {
             // The contract says bad syntax comes back as an error; anything thrown is our fault, not the reader's.

@@ -3,6 +3,7 @@ package org.dailypapers.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dailypapers.account.PageContext;
+import org.dailypapers.search.SearchUnavailableException;
 import org.dailypapers.shared.OverloadedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,11 @@ class WebExceptionHandler {
     ModelAndView overloaded(OverloadedException e, HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         return page(request, 503, "Busy right now", e.getMessage());
+    }
+
+    @ExceptionHandler(SearchUnavailableException.class)
+    ModelAndView searchUnavailable(SearchUnavailableException e, HttpServletRequest request) {
+        return page(request, 503, "Search is unavailable", e.getMessage());
     }
 
     static ModelAndView page(HttpServletRequest request, int status, String headline, String message) {

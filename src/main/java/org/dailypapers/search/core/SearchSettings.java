@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedBatch papers embedded per step of the background embedding
  * @param backgroundIndexing whether this process keeps the index in step and embeds new papers; unset means yes
  *     for the server and no for other commands (which must not hold the index's write lock)
+ * @param backend {@code lucene} (the embedded index, the default) or {@code elasticsearch} (settings under
+ *     {@code dailypapers.search.elasticsearch.*})
  */
 @ConfigurationProperties("dailypapers.search")
 public record SearchSettings(
@@ -27,21 +29,36 @@ public record SearchSettings(
         @DefaultValue("100") int depth,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("64") int embedBatch,
-        @org.jspecify.annotations.Nullable Boolean backgroundIndexing) {
+        @org.jspecify.annotations.Nullable Boolean backgroundIndexing,
+        @DefaultValue(LUCENE) String backend) {
+
+    public static final String LUCENE = "lucene";
+    public static final String ELASTICSEARCH = "elasticsearch";
+
+    public SearchSettings {
+        if (!backend.equals(LUCENE) && !backend.equals(ELASTICSEARCH)) {
+            throw new IllegalArgumentException(
+                    "dailypapers.search.backend (DAILYPAPERS_SEARCH_BACKEND) must be lucene or"
+                            + " elasticsearch, not '" + backend + "'");
+        }
+    }
 
     public static SearchSettings defaults() {
         return new SearchSettings(
-                "score", Fusion.DEFAULT_ALPHA, SearchEngine.DEFAULT_DEPTH, Duration.ofSeconds(5), 64, null);
+                "score", Fusion.DEFAULT_ALPHA, SearchEngine.DEFAULT_DEPTH, Duration.ofSeconds(5), 64, null, LUCENE);
     }
 
     public SearchSettings withFusion(String name) {
-        return new SearchSettings(name, alpha, depth, pollInterval, embedBatch, backgroundIndexing);
+        return new SearchSettings(name, alpha, depth, pollInterval, embedBatch, backgroundIndexing, backend);
     }
 
     public SearchEngine engine(PaperIndex index, BgeEmbedder embedder) {
-        Fusion f = Fusion.parse(fusion)
+        return new SearchEngine(index, embedder, fusionMethod(), alpha, depth);
+    }
+
+    public Fusion fusionMethod() {
+        return Fusion.parse(fusion)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "dailypapers.search.fusion must be score or rrf, not '" + fusion + "'"));
-        return new SearchEngine(index, embedder, f, alpha, depth);
     }
 }

@@ -1,5 +1,6 @@
 package org.dailypapers.search.evaluation;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,10 @@ import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.core.Fusion;
 import org.dailypapers.search.core.IndexedPaper;
 import org.dailypapers.search.core.SearchSettings;
+import org.dailypapers.search.elasticsearch.Elasticsearch;
+import org.dailypapers.search.elasticsearch.ElasticsearchEngine;
+import org.dailypapers.search.elasticsearch.ElasticsearchSettings;
+import org.dailypapers.search.elasticsearch.PaperDocuments;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorCache;
 import org.dailypapers.search.lucene.PaperIndex;
@@ -49,6 +54,12 @@ public final class BeirEvaluation {
     private final Path dataset;
     private final String split;
     private final SearchSettings settings;
+    private @org.jspecify.annotations.Nullable ElasticsearchSettings elasticsearch;
+
+    /** Ranks a query's text in one mode: the ids of the top {@code k}. */
+    private interface Ranker {
+        List<String> rank(String text, SearchMode mode, int k);
+    }
 
     /** With the product's default settings. */
     public BeirEvaluation(Path dataset, String split) {
@@ -67,6 +78,26 @@ public final class BeirEvaluation {
         this.dataset = dataset;
         this.split = split;
         this.settings = settings;
+    }
+
+    /**
+     * Runs the evaluation through an Elasticsearch index (created for the run and dropped after it) instead of an
+     * in-memory Lucene index: the same documents, vectors, queries and fusion.
+     */
+    public BeirEvaluation onElasticsearch(ElasticsearchSettings settings) {
+        this.elasticsearch = settings;
+        return this;
+    }
+
+    /**
+     * On the cluster at {@code uris} (comma-separated, {@code DAILYPAPERS_ES_URIS}; null for 127.0.0.1:9200) with
+     * the given {@code dense_vector} index type, in an index of its own.
+     */
+    public BeirEvaluation onElasticsearch(@org.jspecify.annotations.Nullable String uris, String vectorIndex) {
+        return onElasticsearch(ElasticsearchSettings.of(
+                        ElasticsearchSettings.parseUris(uris),
+                        "dailypapers-eval-" + Long.toString(System.nanoTime(), 36))
+                .withVectorIndex(vectorIndex));
     }
 
     /** Evaluates the modes, embedding the corpus with all cores (vectors cached in {@code vectorCache} if given). */
@@ -107,28 +138,101 @@ public final class BeirEvaluation {
                         null,
                         vectors == null ? null : vectors.get(i)));
             }
-            index.upsert(docs);
-            index.commit(0);
-            index.refresh();
-            SearchEngine engine = settings.engine(index, embedder);
-            List<Figures> figures = new ArrayList<>();
-            for (SearchMode mode : modes) {
-                double ndcg = 0;
-                double recall = 0;
-                for (Map.Entry<String, String> q : queries.entrySet()) {
-                    List<String> ranked = engine.rank(q.getValue(), mode, 100).stream()
-                            .map(SearchEngine.Hit::id)
-                            .toList();
-                    Map<String, Integer> judged = qrels.get(q.getKey());
-                    ndcg += ndcgAt(ranked, judged, 10);
-                    recall += recallAt(ranked, judged, 100);
-                }
-                figures.add(new Figures(mode, ndcg / queries.size(), recall / queries.size(), queries.size()));
+            AutoCloseable cleanup = () -> {};
+            Ranker ranker;
+            if (elasticsearch == null) {
+                index.upsert(docs);
+                index.commit(0);
+                index.refresh();
+                SearchEngine engine = settings.engine(index, embedder);
+                ranker = (text, mode, k) -> engine.rank(text, mode, k).stream()
+                        .map(SearchEngine.Hit::id)
+                        .toList();
+            } else {
+                ElasticsearchClient client = Elasticsearch.client(elasticsearch);
+                PaperDocuments documents = new PaperDocuments(client, elasticsearch);
+                cleanup = () -> {
+                    try {
+                        documents.dropAll();
+                    } finally {
+                        client.close();
+                    }
+                };
+                String es = documents.ensureIndex();
+                long bulkStart = System.nanoTime();
+                documents.upsert(es, docs);
+                documents.refresh(es);
+                double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
+                System.err.printf(
+                        Locale.ROOT,
+                        "elasticsearch bulk: docs=%d seconds=%.2f docs/s=%.0f (with vectors, refresh included)%n",
+                        docs.size(),
+                        bulkSeconds,
+                        docs.size() / bulkSeconds);
+                // Settled into one segment (one vector graph), the index's size is comparable between vector types.
+                client.indices().forcemerge(f -> f.index(es).maxNumSegments(1L));
+                var stats = client.indices().stats(st -> st.index(es)).all().primaries();
+                System.err.printf(
+                        Locale.ROOT,
+                        "elasticsearch index: docs=%d store=%.1f MB vectors=%s%n",
+                        stats.docs().count(),
+                        stats.store().sizeInBytes() / 1e6,
+                        elasticsearch.vectorIndex());
+                ElasticsearchEngine engine = new ElasticsearchEngine(
+                        client,
+                        documents.alias(),
+                        () -> embedder,
+                        id -> null,
+                        settings.fusionMethod(),
+                        settings.alpha(),
+                        settings.depth());
+                ranker = (text, mode, k) -> engine.rank(text, mode, k).stream()
+                        .map(ElasticsearchEngine.Hit::id)
+                        .toList();
             }
-            return figures;
+            try (AutoCloseable dropped = cleanup) {
+                return evaluate(modes, queries, qrels, ranker);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Figures> evaluate(
+            List<SearchMode> modes,
+            Map<String, String> queries,
+            Map<String, Map<String, Integer>> qrels,
+            Ranker ranker) {
+        List<Figures> figures = new ArrayList<>();
+        for (SearchMode mode : modes) {
+            double ndcg = 0;
+            double recall = 0;
+            long[] nanos = new long[queries.size()];
+            int n = 0;
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                long start = System.nanoTime();
+                List<String> ranked = ranker.rank(q.getValue(), mode, 100);
+                nanos[n++] = System.nanoTime() - start;
+                Map<String, Integer> judged = qrels.get(q.getKey());
+                ndcg += ndcgAt(ranked, judged, 10);
+                recall += recallAt(ranked, judged, 100);
+            }
+            java.util.Arrays.sort(nanos);
+            // On standard error, so that the figures' lines stay as they are: the backend's query latency.
+            System.err.printf(
+                    Locale.ROOT,
+                    "%s latency p50=%.2fms p99=%.2fms (%d queries, top 100)%n",
+                    mode.apiName(),
+                    nanos[(int) Math.ceil(0.50 * nanos.length) - 1] / 1e6,
+                    nanos[(int) Math.ceil(0.99 * nanos.length) - 1] / 1e6,
+                    nanos.length);
+            figures.add(new Figures(mode, ndcg / queries.size(), recall / queries.size(), queries.size()));
+        }
+        return figures;
     }
 
     static double ndcgAt(List<String> ranked, Map<String, Integer> judged, int k) {

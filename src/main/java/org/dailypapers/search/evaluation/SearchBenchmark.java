@@ -17,6 +17,7 @@ import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.lucene.PaperIndex;
 import org.dailypapers.search.lucene.SearchEngine;
 import org.dailypapers.search.lucene.SearchIndexer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * indexed corpus, and embedding throughput of our embedder next to the stock langchain4j class.
  */
 @Component
+@ConditionalOnProperty(name = "dailypapers.search.backend", havingValue = "lucene", matchIfMissing = true)
 public class SearchBenchmark {
 
     private final SearchIndexer indexer;
@@ -159,6 +161,13 @@ public class SearchBenchmark {
             stockNanos += t2 - t1;
         }
         return new Throughput(texts.size(), texts.size() / (oursNanos / 1e9), texts.size() / (stockNanos / 1e9));
+    }
+
+    /** Top-10 ids of a title query on the embedded index, to compare the backends' lists. */
+    public List<String> topTen(String query, SearchMode mode) {
+        return settings.engine(indexer.index(), indexer.embedder()).rank(query, mode, 10).stream()
+                .map(SearchEngine.Hit::id)
+                .toList();
     }
 
     private static double percentile(long[] sorted, double p) {

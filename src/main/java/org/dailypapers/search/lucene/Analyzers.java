@@ -15,11 +15,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * measured best on SciFact (see docs/decisions/0001-hybrid-fusion.md). Names are folded but never stemmed.
  * Categories are whole, case-insensitive keywords.
  */
-final class Analyzers {
+public final class Analyzers {
 
     private Analyzers() {}
 
-    static Analyzer perField() {
+    public static Analyzer perField() {
         Analyzer english = new EnglishAnalyzer();
         Analyzer names = new Analyzer() {
             @Override

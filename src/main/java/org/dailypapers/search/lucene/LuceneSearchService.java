@@ -11,10 +11,12 @@ import org.dailypapers.search.SearchService;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.shared.ComputePool;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Service;
 
 /** {@link SearchService} over the embedded Lucene index. */
 @Service
+@ConditionalOnProperty(name = "dailypapers.search.backend", havingValue = "lucene", matchIfMissing = true)
 class LuceneSearchService implements SearchService {
 
     private final SearchIndexer indexer;

@@ -53,24 +53,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaperIndex implements Closeable {
 
-    static final String ID = "id";
+    public static final String ID = "id";
     public static final String TITLE = "title";
     public static final String ABSTRACT = "abstract";
     /** Title and abstract in one field: BM25 over one field measured better on SciFact than over two. */
-    static final String TEXT = "text";
+    public static final String TEXT = "text";
 
-    static final String AUTHORS = "authors";
-    static final String CATEGORY = "cat";
-    static final String CATEGORY_FACET = "category";
-    static final String PUBLISHED = "published";
+    public static final String AUTHORS = "authors";
+    public static final String CATEGORY = "cat";
+    public static final String CATEGORY_FACET = "category";
+    public static final String PUBLISHED = "published";
     static final String PUBLISHED_SORT = "published_dv";
-    static final String YEAR = "year";
+    public static final String YEAR = "year";
     static final String UPVOTES = "upvotes_dv";
-    static final String HAS_CODE = "has_code";
-    static final String ORGANIZATION = "org";
-    static final String VECTOR = "vector";
+    public static final String HAS_CODE = "has_code";
+    public static final String ORGANIZATION = "org";
+    public static final String VECTOR = "vector";
     /** Marks documents whose vector is still to be computed; the embedder works through them. */
-    static final String NEEDS_VECTOR = "needs_vector";
+    public static final String NEEDS_VECTOR = "needs_vector";
 
     private static final Logger log = LoggerFactory.getLogger(PaperIndex.class);
 
@@ -102,9 +102,9 @@ public final class PaperIndex implements Closeable {
      * Denser HNSW graph than Lucene's default (16, 100): full float vectors, no quantisation, because every point
      * of nDCG the approximate search loses against exact cosine shows in the SciFact figures.
      */
-    private static final int HNSW_MAX_CONNECTIONS = 32;
+    public static final int HNSW_MAX_CONNECTIONS = 32;
 
-    private static final int HNSW_BEAM_WIDTH = 200;
+    public static final int HNSW_BEAM_WIDTH = 200;
 
     private final Directory directory;
     private final Analyzer analyzer;

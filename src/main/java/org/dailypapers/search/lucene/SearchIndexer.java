@@ -32,6 +32,7 @@ import org.dailypapers.shared.StatisticsContributor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -47,6 +48,7 @@ import org.springframework.web.context.WebApplicationContext;
  * finds changes that another process (a CLI import) committed.
  */
 @Component
+@ConditionalOnProperty(name = "dailypapers.search.backend", havingValue = "lucene", matchIfMissing = true)
 public class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMaintenance {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
@@ -215,7 +217,6 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         return e;
     }
 
-    @Override
     public Path indexFolder() {
         return indexFolder;
     }
@@ -227,6 +228,11 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         lines.put("indexed", i.count());
         lines.put("embedded", i.countEmbedded());
         return lines;
+    }
+
+    @Override
+    public Map<String, String> labels() {
+        return Map.of("search_backend", SearchSettings.LUCENE);
     }
 
     // --- keeping in step -------------------------------------------------------------------------------------

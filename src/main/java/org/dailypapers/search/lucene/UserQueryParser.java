@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * refused: a query longer than {@link #MAX_CHARS} characters, or more than {@link #MAX_EXPANDING} fuzzy, wildcard
  * or prefix terms.
  */
-final class UserQueryParser {
+public final class UserQueryParser {
 
     /** Longer than a long title with its authors; a pasted abstract belongs in "similar to text". */
     static final int MAX_CHARS = 1_000;
@@ -88,7 +88,7 @@ final class UserQueryParser {
      * @param highlight what to mark in titles and abstracts: the words of plain text without the author-name phrase
      *     (which never matches prose, and whose phrase alone would make the highlighter index every hit in memory)
      */
-    record Parsed(@Nullable Query query, @Nullable Query highlight, @Nullable String error) {
+    public record Parsed(@Nullable Query query, @Nullable Query highlight, @Nullable String error) {
 
         static Parsed refused(String error) {
             return new Parsed(null, null, error);
@@ -98,13 +98,13 @@ final class UserQueryParser {
     private final Analyzer analyzer;
     private final QueryBuilder names;
 
-    UserQueryParser(Analyzer analyzer) {
+    public UserQueryParser(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.names = new QueryBuilder(analyzer);
     }
 
     /** Never throws: an empty text is a null query; what cannot run cheaply comes back with an error. */
-    Parsed parse(String raw) {
+    public Parsed parse(String raw) {
         String text = raw.strip();
         if (text.isEmpty()) {
             return new Parsed(null, null, null);
@@ -144,7 +144,7 @@ final class UserQueryParser {
      * that looks like a category as that category. One clause each for names and categories, not one per word:
      * prose almost never matches them.
      */
-    Query plain(String text) {
+    public Query plain(String text) {
         Query words = words(text);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int clauses = 0;
@@ -167,7 +167,7 @@ final class UserQueryParser {
     }
 
     /** Every word of the text, taken literally and optional, over title and abstract. */
-    Query words(String text) {
+    public Query words(String text) {
         Matcher m = OPERATORS.matcher(QueryParser.escape(text));
         String escaped = m.replaceAll(r -> r.group(1).toLowerCase(Locale.ROOT));
         try {

@@ -1,0 +1,332 @@
+package org.dailypapers.search.elasticsearch;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.CatalogChange;
+import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.Paper;
+import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.PapersChanged;
+import org.dailypapers.search.ProgressListener;
+import org.dailypapers.search.SearchMaintenance;
+import org.dailypapers.search.core.IndexedPaper;
+import org.dailypapers.search.core.SearchSettings;
+import org.dailypapers.search.embedding.BgeEmbedder;
+import org.dailypapers.search.embedding.VectorStore;
+import org.dailypapers.shared.StatisticsContributor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Keeps the Elasticsearch index in step with the catalog, as the embedded indexer does with Lucene: catalog changes
+ * after the change number recorded in the index (so a restart resumes there; writes are upserts by paper id, so a
+ * repeated step changes nothing), then papers that still lack a vector, embedded a batch at a time and stored in
+ * {@code search_vector} first (a rebuild never recomputes one). Of several instances sharing a database only the
+ * holder of the {@link IndexerLease} works; while Elasticsearch is unreachable it retries on every poll and catches
+ * up once it answers, the catalog having lost nothing.
+ */
+public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchIndexer.class);
+
+    private static final int CHANGES_PER_STEP = 500;
+
+    /** A rebuild reads the catalog in bigger steps: nobody searches the new index before it is done. */
+    private static final int CHANGES_PER_REBUILD_STEP = 2_000;
+
+    private final PaperCatalog catalog;
+    private final VectorStore vectors;
+    private final SearchSettings settings;
+    private final PaperDocuments documents;
+    private final @Nullable IndexerLease lease;
+    private final boolean background;
+    private final Supplier<BgeEmbedder> embedder;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running;
+    private volatile @Nullable Thread worker;
+    private @Nullable String currentIndex;
+    private long indexedSeq = -1;
+    private boolean failing;
+
+    public ElasticsearchIndexer(
+            PaperCatalog catalog,
+            VectorStore vectors,
+            SearchSettings settings,
+            PaperDocuments documents,
+            @Nullable IndexerLease lease,
+            boolean background,
+            Supplier<BgeEmbedder> embedder) {
+        this.catalog = catalog;
+        this.vectors = vectors;
+        this.settings = settings;
+        this.documents = documents;
+        this.lease = lease;
+        this.background = background;
+        this.embedder = embedder;
+    }
+
+    // --- lifecycle ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        running = true;
+        if (background) {
+            Thread t =
+                    Thread.ofPlatform().name("search-indexer-es").daemon(true).start(this::loop);
+            worker = t;
+            wakeUp();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(TimeUnit.MINUTES.toMillis(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+        if (lease != null) {
+            try {
+                lease.release();
+            } catch (RuntimeException e) {
+                log.debug("releasing the indexer lease failed; it expires by itself", e);
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @EventListener
+    void onPapersChanged(PapersChanged event) {
+        wakeUp();
+    }
+
+    void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                boolean worked = false;
+                if (lease == null || lease.acquire()) {
+                    worked = catchUpStep() > 0 || embedStep() > 0;
+                }
+                if (failing) {
+                    log.info("Elasticsearch answers again; the index is catching up");
+                    failing = false;
+                }
+                if (!worked) {
+                    await();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    log.warn(
+                            "Elasticsearch indexing failed ({}); retrying on every poll until it answers",
+                            e.toString());
+                    failing = true;
+                }
+                try {
+                    await();
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Waits for a change in this process or the next poll (changes by other processes, a returning cluster). */
+    private void await() throws InterruptedException {
+        wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeUps.drainPermits();
+    }
+
+    // --- steps --------------------------------------------------------------------------------------------------
+
+    /** Applies up to one step of catalog changes; returns how many papers it indexed. */
+    public synchronized int catchUpStep() {
+        String index = documents.ensureIndex();
+        if (!index.equals(currentIndex)) {
+            // New, or swapped by a rebuild elsewhere: its own change number says where it stands.
+            currentIndex = index;
+            indexedSeq = documents.committedSeq(index);
+        }
+        List<CatalogChange> changes = catalog.changedSince(indexedSeq, CHANGES_PER_STEP);
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        List<Paper> papers = changes.stream().map(CatalogChange::paper).toList();
+        documents.upsert(index, withStoredVectors(papers));
+        long seq = changes.getLast().seq();
+        documents.commitSeq(index, seq);
+        indexedSeq = seq;
+        return papers.size();
+    }
+
+    /** Embeds up to one batch of papers that lack a vector; returns how many. */
+    public synchronized int embedStep() {
+        String index = documents.ensureIndex();
+        List<String> ids = documents.idsNeedingVectors(Math.max(1, settings.embedBatch()));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<ArxivId> arxivIds = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            ArxivId.parse(id).ifPresentOrElse(arxivIds::add, () -> unknown.add(id));
+        }
+        List<Paper> papers = catalog.findAll(arxivIds);
+        Set<String> found = new HashSet<>();
+        papers.forEach(p -> found.add(p.id().id()));
+        ids.stream().filter(id -> !found.contains(id)).forEach(unknown::add);
+        documents.delete(index, unknown);
+        List<IndexedPaper> docs = withStoredVectors(papers);
+        List<IndexedPaper> missing =
+                docs.stream().filter(d -> d.vector() == null).toList();
+        List<float[]> computed = embedder.get()
+                .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList());
+        List<VectorStore.StoredVector> rows = new ArrayList<>();
+        List<IndexedPaper> embedded = new ArrayList<>();
+        for (IndexedPaper d : docs) {
+            if (d.vector() != null) {
+                embedded.add(d);
+            }
+        }
+        for (int k = 0; k < missing.size(); k++) {
+            IndexedPaper d = missing.get(k);
+            rows.add(new VectorStore.StoredVector(d.id(), d.textHash(), computed.get(k)));
+            embedded.add(d.withVector(computed.get(k)));
+        }
+        vectors.saveAll(rows);
+        documents.upsert(index, embedded);
+        // The next step must not see these as lacking a vector.
+        documents.refresh(index);
+        return ids.size();
+    }
+
+    // --- maintenance --------------------------------------------------------------------------------------------
+
+    /**
+     * Builds a new index from the catalog with the stored vectors behind the searches' back, then points the alias
+     * at it in one atomic step: searches see the old index until the new one is complete.
+     */
+    @Override
+    public long rebuild(ProgressListener progress) {
+        long total = catalog.counts().papers();
+        String building = documents.createIndex(true);
+        try {
+            long seq = 0;
+            long done = 0;
+            try (PaperDocuments.Bulk bulk = documents.bulk(building)) {
+                List<CatalogChange> changes;
+                while (!(changes = catalog.changedSince(seq, CHANGES_PER_REBUILD_STEP)).isEmpty()) {
+                    List<Paper> papers =
+                            changes.stream().map(CatalogChange::paper).toList();
+                    bulk.add(withStoredVectors(papers));
+                    seq = changes.getLast().seq();
+                    done += papers.size();
+                    progress.progress(done, total);
+                }
+            }
+            documents.commitSeq(building, seq);
+            documents.finishBuilding(building);
+            synchronized (this) {
+                documents.switchAlias(building);
+                currentIndex = null;
+            }
+            return done;
+        } catch (RuntimeException e) {
+            documents.deleteIndex(building);
+            throw e;
+        }
+    }
+
+    @Override
+    public long catchUp() {
+        long done = 0;
+        int n;
+        while ((n = catchUpStep()) > 0) {
+            done += n;
+        }
+        String index = currentIndex;
+        if (index != null) {
+            documents.refresh(index);
+        }
+        return done;
+    }
+
+    @Override
+    public long embedMissing(ProgressListener progress) {
+        long total = documents.count() - documents.countEmbedded();
+        long done = 0;
+        int n;
+        while ((n = embedStep()) > 0) {
+            done += n;
+            progress.progress(done, total);
+        }
+        return done;
+    }
+
+    @Override
+    public Map<String, Long> statistics() {
+        Map<String, Long> lines = new LinkedHashMap<>();
+        try {
+            if (documents.concreteIndex() != null) {
+                lines.put("indexed", documents.count());
+                lines.put("embedded", documents.countEmbedded());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Elasticsearch did not answer for the statistics: {}", e.toString());
+        }
+        return lines;
+    }
+
+    @Override
+    public Map<String, String> labels() {
+        return Map.of("search_backend", SearchSettings.ELASTICSEARCH);
+    }
+
+    private List<IndexedPaper> withStoredVectors(List<Paper> papers) {
+        List<ArxivId> ids = papers.stream().map(Paper::id).toList();
+        Map<ArxivId, DailyEntry> entries = catalog.findEntries(ids);
+        Map<String, VectorStore.StoredVector> stored =
+                vectors.find(ids.stream().map(ArxivId::id).toList());
+        List<IndexedPaper> docs = new ArrayList<>(papers.size());
+        for (Paper p : papers) {
+            IndexedPaper d = IndexedPaper.of(p, entries.get(p.id()), null);
+            VectorStore.StoredVector v = stored.get(d.id());
+            docs.add(v != null && v.textHash().equals(d.textHash()) ? d.withVector(v.vector()) : d);
+        }
+        return docs;
+    }
+}
