@@ -1,7 +1,10 @@
 package org.dailypapers.api;
 
+import org.apache.lucene.search.IndexSearcher;
+import org.dailypapers.shared.ClientError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,6 +30,20 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return ResponseEntity.badRequest()
                 .body(new ApiError("Missing parameter '" + e.getParameterName() + "'", e.getParameterName()));
+    }
+
+    /** Fuzzy and wildcard terms that expand to too many words: the client's query, so 400 with the reason. */
+    @ExceptionHandler(IndexSearcher.TooManyClauses.class)
+    ResponseEntity<ApiError> tooExpensive(IndexSearcher.TooManyClauses e) {
+        ClientError error = ClientError.tooExpensiveQuery();
+        return ResponseEntity.badRequest().body(new ApiError(error.message(), error.parameter()));
+    }
+
+    /** A JSON body with a field of the wrong type names the field and the type it needs. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        ClientError error = ClientError.describe(e, 400);
+        return ResponseEntity.status(error.status()).body(new ApiError(error.message(), error.parameter()));
     }
 
     @ExceptionHandler(PaperNotFoundException.class)

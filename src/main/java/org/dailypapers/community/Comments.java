@@ -16,6 +16,7 @@ import org.dailypapers.account.RateLimiter;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.shared.Ids;
 import org.dailypapers.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,7 @@ public class Comments {
             "id, paper_id, parent_id, author_id, body_markdown, body_html, created_at," + " edited_at, hidden, deleted";
 
     private final JdbcClient jdbc;
+    private final Ids ids;
     private final TransactionTemplate transactions;
     private final PaperCatalog catalog;
     private final AccountService accounts;
@@ -48,7 +50,9 @@ public class Comments {
             PaperCatalog catalog,
             AccountService accounts,
             RateLimiter rateLimiter,
-            CommunityClock clock) {
+            CommunityClock clock,
+            Ids ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -84,7 +88,7 @@ public class Comments {
             // one level of replies: an answer to a reply joins the thread of the top-level comment
             rootId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
-        long commentId = Ids.next();
+        long commentId = ids.next();
         String now = Timestamps.format(clock.instant());
         Long root = rootId;
         transactions.executeWithoutResult(status -> {

@@ -1,7 +1,9 @@
 package org.dailypapers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.lucene.search.IndexSearcher;
 import org.dailypapers.account.PageContext;
+import org.dailypapers.shared.ClientError;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +24,17 @@ class WebExceptionHandler {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ModelAndView badRequest(WebErrors.BadRequest e, HttpServletRequest request) {
         return page(request, 400, "That address does not work", e.getMessage());
+    }
+
+    /** Fuzzy and wildcard terms that expand to too many words: the reader's query, so 400 with the reason. */
+    @ExceptionHandler(IndexSearcher.TooManyClauses.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView tooExpensive(IndexSearcher.TooManyClauses e, HttpServletRequest request) {
+        return page(
+                request,
+                400,
+                "That search is too expensive",
+                ClientError.tooExpensiveQuery().message());
     }
 
     static ModelAndView page(HttpServletRequest request, int status, String headline, String message) {

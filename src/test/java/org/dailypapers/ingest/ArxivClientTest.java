@@ -51,7 +51,9 @@ class ArxivClientTest {
                 Duration.ofSeconds(20),
                 100,
                 Duration.ofHours(1),
-                maxResponse);
+                maxResponse,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(10));
         return new ArxivClient(properties, PoliteHttp.of(properties, sleeper), null);
     }
 
