@@ -63,7 +63,7 @@ class DailyPapersApiController {
         FeedWindow window = FeedWindow.parse(date, week, month, latest);
         int p = ApiParameters.nonNegativeInt("p", page, 0);
         int size = ApiParameters.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-        DailySort order = sort == null
+        DailySort order = sort == null || sort.isBlank()
                 ? DailySort.PUBLISHED_AT
                 : DailySort.fromApiName(sort)
                         .orElseThrow(() -> new BadParameterException(

@@ -43,7 +43,11 @@ public class ServerErrorValve extends ErrorReportValve {
         }
         ClientError error = describe(request, response, status, throwable);
         String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
-        SiteErrors.logOnce(request.getMethod(), abbreviated(uri), error, throwable);
+        SiteErrors.logOnce(
+                request.getMethod() == null ? "-" : request.getMethod(),
+                uri.isEmpty() ? "(unreadable request line)" : abbreviated(uri),
+                error,
+                throwable);
         boolean json = SiteErrors.wantsJson(uri, request.getHeader("Accept"));
         String body = json ? SiteErrors.json(error) : html(error);
         try {
@@ -60,20 +64,24 @@ public class ServerErrorValve extends ErrorReportValve {
     }
 
     private static ClientError describe(Request request, Response response, int status, @Nullable Throwable t) {
+        ClientError generic = ClientError.describe(null, status);
         if (t != null) {
-            return ClientError.describe(t, status);
+            ClientError specific = ClientError.describe(t, status);
+            if (!specific.message().equals(generic.message())) {
+                return specific;
+            }
         }
         if (status == 400) {
             String uri = request.getRequestURI();
-            boolean long_ = uri != null && uri.length() > 4096
-                    || response.getMessage() != null
-                            && response.getMessage()
-                                    .toLowerCase(java.util.Locale.ROOT)
-                                    .contains("too large");
+            // an unreadable request line (over the 8 KB limit, or not HTTP at all) leaves no URI behind
+            boolean unreadableLine = uri == null
+                    || uri.isEmpty()
+                    || (t != null && String.valueOf(t.getMessage()).contains("too large"));
             return ClientError.of(
                     400,
-                    long_
-                            ? "The address is too long: addresses and headers may have at most 8 KB."
+                    unreadableLine
+                            ? "The request cannot be read: its address or headers are longer than 8 KB, or it is"
+                                    + " malformed."
                             : "This address cannot be read: it contains an encoded '/', '\\' or NUL character (%2F,"
                                     + " %5C, %00), is not valid UTF-8, or is malformed in another way.");
         }

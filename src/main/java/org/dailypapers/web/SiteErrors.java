@@ -133,11 +133,11 @@ final class SiteErrors {
                     throw e;
                 }
                 ClientError error = ClientError.describe(e, 400);
-                logOnce(request.getMethod(), request.getRequestURI(), error, null);
                 if (wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
+                    logOnce(request.getMethod(), request.getRequestURI(), error, null);
                     write(response, error.status(), MediaType.APPLICATION_JSON_VALUE, json(error));
                 } else {
-                    // the error page through the error controller: the site's frame and headers
+                    // the error page through the error controller (which logs): the site's frame and headers
                     request.setAttribute(RequestDispatcher.ERROR_MESSAGE, error.message());
                     response.sendError(error.status(), error.message());
                 }
