@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -63,7 +64,9 @@ public class AccountService implements UserDetailsService, UserDetailsPasswordSe
                     "handle", "Choose a user name of 3 to 30 letters, digits or dashes (no dash at either end).");
         }
         checkPassword(password);
-        String name = displayName.isBlank() ? normalHandle : displayName.strip();
+        String name = displayName.isBlank()
+                ? normalHandle
+                : SafeText.clean(displayName).strip();
         if (name.length() > 100) {
             throw new AccountException("displayName", "The display name may have at most 100 characters.");
         }

@@ -8,8 +8,10 @@ import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** A day, ISO week or month of the daily feed, read from the API's {@code date}, {@code week} or {@code month}. */
+@NamedInterface("parameters")
 public record FeedWindow(LocalDate from, LocalDate to) {
 
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");

@@ -12,6 +12,7 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.dailypapers.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +52,9 @@ public class Collections {
     }
 
     public PaperCollection create(AccountPrincipal owner, String title, String description, boolean isPublic) {
+        // a control character in a title would break the collection's Atom feed: stored clean
+        title = SafeText.clean(title);
+        description = SafeText.clean(description);
         check(title, description);
         long id = ids.next();
         String now = Timestamps.format(clock.instant());
@@ -62,6 +66,8 @@ public class Collections {
     }
 
     public PaperCollection update(AccountPrincipal owner, long id, String title, String description, boolean isPublic) {
+        title = SafeText.clean(title);
+        description = SafeText.clean(description);
         check(title, description);
         owned(owner, id);
         jdbc.sql("UPDATE paper_collection SET title = ?, description = ?, is_public = ?, updated_at = ? WHERE id = ?")

@@ -17,6 +17,7 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.dailypapers.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +75,7 @@ public class Comments {
             boolean deleted) {}
 
     public Comment post(AccountPrincipal user, ArxivId id, @Nullable Long parentId, String markdown) {
-        String body = checkBody(markdown);
+        String body = checkBody(SafeText.clean(markdown));
         ArxivId paperId = catalog.find(id).map(Paper::id).orElseThrow(() -> new UnknownPaperException(id.id()));
         rateLimiter.acquire(RateLimitedAction.COMMENT, "user:" + user.id());
         Long rootId = null;
@@ -101,7 +102,7 @@ public class Comments {
     }
 
     public Comment edit(AccountPrincipal user, long commentId, String markdown) {
-        String body = checkBody(markdown);
+        String body = checkBody(SafeText.clean(markdown));
         Row row = find(commentId).orElseThrow(() -> notFound(commentId));
         if (row.authorId() != user.id()) {
             throw new CommunityException(CommunityException.Kind.FORBIDDEN, null, "You can edit only your comments.");

@@ -12,6 +12,7 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.dailypapers.shared.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,8 @@ public class Organizations {
     }
 
     public Organization create(AccountPrincipal user, String slug, String name, String description) {
+        name = SafeText.clean(name);
+        description = SafeText.clean(description);
         String s = slug.strip().toLowerCase(java.util.Locale.ROOT);
         if (!SLUG.matcher(s).matches()) {
             throw new CommunityException(
