@@ -3,6 +3,7 @@ package org.dailypapers.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.dailypapers.shared.ClientError;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * what is wrong.
  */
 @Controller
+@ConditionalOnWebApplication
 class SiteErrorController implements ErrorController {
 
     private final ErrorAttributes attributes;

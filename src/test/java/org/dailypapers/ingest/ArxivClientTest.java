@@ -78,6 +78,55 @@ class ArxivClientTest {
     }
 
     @Test
+    void shouldGiveUpOnASilentArxivWithinTheAnswerTimeoutWhenAUserWaits() throws Exception {
+        // a server that accepts connections and never answers, as a hung arXiv does
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                        connections.incrementAndGet();
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            String base = "http://127.0.0.1:" + silent.getLocalPort();
+            ArxivProperties properties = new ArxivProperties(
+                    base + "/oai2",
+                    base + "/api/query",
+                    Duration.ZERO,
+                    "-",
+                    "cs",
+                    "arXivRaw",
+                    5,
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(20),
+                    100,
+                    Duration.ofHours(1),
+                    DataSize.ofMegabytes(64),
+                    Duration.ofMillis(300),
+                    Duration.ofMillis(700));
+            ArxivClient client = new ArxivClient(properties, PoliteHttp.of(properties, sleeper), null);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.fetchWhileUserWaits(ArxivId.of("2104.12255")))
+                    .isInstanceOf(ArxivException.class)
+                    .hasMessageContaining("did not answer within 700 ms")
+                    .hasMessageContaining("dailypapers.arxiv.answer-timeout");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            // one attempt, not the patient path's five with retries
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(connections.get()).isEqualTo(1);
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+            acceptor.interrupt();
+        }
+    }
+
+    @Test
     void shouldLeaveOutIdsArxivDoesNotKnow() throws Exception {
         server = new ReplayServer(r -> switch (r.param("id_list")) {
             case "0000.0000" -> golden("id_0000.0000_s0_m100_8b51d9633a68.xml");
