@@ -7,12 +7,15 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Wires {@link SiteErrors}: the last exception resolver, the parameter check and Tomcat's error valve. */
+/**
+ * Wires {@link SiteErrors}: the last exception resolver and Tomcat's error valve. An undecodable parameter (Tomcat's
+ * {@code InvalidParameterException}) needs nothing of its own: thrown in a controller it reaches the last resolver,
+ * thrown in a filter it reaches the error controller, and both answer 400.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SiteErrorConfiguration {
@@ -20,15 +23,6 @@ class SiteErrorConfiguration {
     @Bean
     SiteErrors.LastResolver lastExceptionResolver() {
         return new SiteErrors.LastResolver();
-    }
-
-    @Bean
-    FilterRegistrationBean<SiteErrors.UnreadableParameters> unreadableParameters() {
-        FilterRegistrationBean<SiteErrors.UnreadableParameters> registration =
-                new FilterRegistrationBean<>(new SiteErrors.UnreadableParameters());
-        // after the character-encoding filter (the body's charset must be set first), before Spring Security
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
     }
 
     /** Runs after Spring Boot's own customizer, which installs a plain ErrorReportValve that this one replaces. */

@@ -1,8 +1,6 @@
 package org.dailypapers.web;
 
-import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,42 +110,6 @@ final class SiteErrors {
         public int getOrder() {
             // after Spring's composite (exception handlers, @ResponseStatus, framework exceptions)
             return Ordered.LOWEST_PRECEDENCE;
-        }
-    }
-
-    /**
-     * Reads every parameter once before anything else does: Tomcat fails on invalid UTF-8 ({@code %ff}, overlong
-     * {@code %c0%af}, surrogates {@code %ed%a0%80}) where a parameter is first read, which would otherwise be deep in
-     * a security filter or a controller, with a stack trace in the log.
-     */
-    static final class UnreadableParameters extends OncePerRequestFilter implements Ordered {
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            try {
-                request.getParameterMap();
-            } catch (RuntimeException e) {
-                if (!ClientError.isUnreadableParameter(e)) {
-                    throw e;
-                }
-                ClientError error = ClientError.describe(e, 400);
-                if (wantsJson(request.getRequestURI(), request.getHeader("Accept"))) {
-                    logOnce(request.getMethod(), request.getRequestURI(), error, null);
-                    write(response, error.status(), MediaType.APPLICATION_JSON_VALUE, json(error));
-                } else {
-                    // the error page through the error controller (which logs): the site's frame and headers
-                    request.setAttribute(RequestDispatcher.ERROR_MESSAGE, error.message());
-                    response.sendError(error.status(), error.message());
-                }
-                return;
-            }
-            chain.doFilter(request, response);
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE + 10;
         }
     }
 

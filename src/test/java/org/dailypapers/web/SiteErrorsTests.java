@@ -57,6 +57,14 @@ class SiteErrorsTests extends SiteTestSupport {
                     .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(page.body()).contains("class=\"problem\"").contains("UTF-8");
         }
+        // in a form body, read by Spring Security's filters before any controller
+        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("email=%ff&password=x&_csrf=x"))
+                .build());
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("class=\"problem\"").contains("UTF-8");
         assertThat(output.getOut() + output.getErr())
                 .doesNotContain("\tat org.apache")
                 .doesNotContain("Exception:");
@@ -102,16 +110,25 @@ class SiteErrorsTests extends SiteTestSupport {
     @Test
     void shouldRefuseATamperedCsrfTokenWith403NotA500(CapturedOutput output) {
         Session s = session();
-        // a form field, the htmx header, and an anonymous log-in, each with a token that is not even Base64
-        HttpResponse<String> form =
-                post("/papers/2512.22525/upvote", s.cookie(), Map.of("_csrf", "!!not-base64!!"), null);
-        HttpResponse<String> header = post("/papers/2512.22525/upvote", s.cookie(), Map.of(), "%%%");
+        assertThat(s.csrf()).isNotEmpty();
+        // Well-formed Base64 of the right length whose unmasked bytes are not UTF-8: Spring Security's XOR handler
+        // failed on it with "IllegalArgumentException: Decoding failed", a 500 with a stack trace.
+        byte[] masked = java.util.Base64.getUrlDecoder().decode(s.csrf());
+        masked[masked.length / 2] ^= (byte) 0x80;
+        String tampered = java.util.Base64.getUrlEncoder().encodeToString(masked);
+        // a form field, the htmx header, and an anonymous log-in
+        HttpResponse<String> form = post("/papers/2512.22525/upvote", s.cookie(), Map.of("_csrf", tampered), null);
+        HttpResponse<String> header = post("/papers/2512.22525/upvote", s.cookie(), Map.of(), tampered);
         HttpResponse<String> login =
-                post("/login", s.cookie(), Map.of("email", "a@example.org", "password", "x", "_csrf", "@@@"), null);
+                post("/login", s.cookie(), Map.of("email", "a@example.org", "password", "x", "_csrf", tampered), null);
         for (HttpResponse<String> r : List.of(form, header, login)) {
             assertThat(r.statusCode()).isEqualTo(403);
             assertThat(r.body()).contains("CSRF");
         }
+        // and not Base64 at all
+        assertThat(post("/papers/2512.22525/upvote", s.cookie(), Map.of("_csrf", "!!not-base64!!"), null)
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(output.getOut() + output.getErr())
                 .doesNotContain("Decoding failed")
                 .doesNotContain("\tat ");
