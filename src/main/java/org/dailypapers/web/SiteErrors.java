@@ -61,12 +61,18 @@ final class SiteErrors {
     static ModelAndView page(HttpServletRequest request, ClientError error) {
         String headline =
                 switch (error.status()) {
-                    case 404 -> "Not found";
+                    case 404 -> "Page not found";
                     case 405 -> "Not here";
                     case 403 -> "Not allowed";
                     default -> error.status() >= 500 ? "Something went wrong" : "That address does not work";
                 };
-        return WebExceptionHandler.page(request, error.status(), headline, error.message());
+        String message = error.message();
+        if (error.status() == 404
+                && message.equals(ClientError.describe(null, 404).message())) {
+            message = "Nothing lives at " + request.getRequestURI() + ". Papers are at /papers/ followed by an arXiv"
+                    + " id, days at /daily/YYYY-MM-DD.";
+        }
+        return WebExceptionHandler.page(request, error.status(), headline, message);
     }
 
     static Object answer(HttpServletRequest request, ClientError error) {
