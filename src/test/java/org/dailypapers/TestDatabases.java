@@ -23,6 +23,28 @@ public final class TestDatabases {
         return url == null || url.isBlank() ? null : url;
     }
 
+    /** The URL, or null outside CI when none is set; with CI=true a missing PostgreSQL fails the test. */
+    public static @Nullable String requirePostgres() {
+        RequiredComponent.require(
+                postgresUrl() != null, "PostgreSQL is not configured: set " + POSTGRES_URL_ENV + " (.ci/run does)");
+        return postgresUrl();
+    }
+
+    /** Drops the schema of a URL made by {@link #freshPostgresSchema}, so that test runs leave nothing behind. */
+    public static void dropSchemaOf(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]currentSchema=([a-z0-9_]+)")
+                .matcher(url);
+        if (!m.find()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + m.group(1) + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the test schema of " + url, e);
+        }
+    }
+
     /** Creates a fresh schema and returns a JDBC URL whose connections use it. */
     public static String freshPostgresSchema(String prefix) {
         String base = postgresUrl();

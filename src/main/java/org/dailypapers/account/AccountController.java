@@ -52,6 +52,7 @@ class AccountController {
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             return "account/signup";
         }
+        // the same answer whether the address was new or had an account (its owner got a mail): no enumeration
         return "redirect:/login?registered";
     }
 

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -40,13 +42,21 @@ public class AccountService implements UserDetailsService, UserDetailsPasswordSe
     private final PasswordEncoder passwordEncoder;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(AccountRepository repository, PasswordEncoder passwordEncoder) {
+    private final Ids ids;
+    private final SignUpNotices notices;
+
+    AccountService(AccountRepository repository, PasswordEncoder passwordEncoder, Ids ids, SignUpNotices notices) {
         this.repository = repository;
+        this.ids = ids;
+        this.notices = notices;
         this.passwordEncoder = passwordEncoder;
     }
 
-    /** Registers a user who chose a handle and a password on the sign-up page. */
-    public Account signUp(String email, String handle, String displayName, String password) {
+    /**
+     * Registers a user who chose a handle and a password on the sign-up page. Empty when the address has an account
+     * already: its owner is told by mail, and the caller answers as for a new account.
+     */
+    public Optional<Account> signUp(String email, String handle, String displayName, String password) {
         String normalEmail = normalEmail(email);
         String normalHandle = handle.trim().toLowerCase(Locale.ROOT);
         if (!HANDLE.matcher(normalHandle).matches()) {
@@ -54,7 +64,9 @@ public class AccountService implements UserDetailsService, UserDetailsPasswordSe
                     "handle", "Choose a user name of 3 to 30 letters, digits or dashes (no dash at either end).");
         }
         checkPassword(password);
-        String name = displayName.isBlank() ? normalHandle : displayName.strip();
+        String name = displayName.isBlank()
+                ? normalHandle
+                : SafeText.clean(displayName).strip();
         if (name.length() > 100) {
             throw new AccountException("displayName", "The display name may have at most 100 characters.");
         }
@@ -62,9 +74,28 @@ public class AccountService implements UserDetailsService, UserDetailsPasswordSe
             throw new AccountException("handle", "The user name '" + normalHandle + "' is taken; choose another.");
         }
         if (repository.emailExists(normalEmail)) {
-            throw new AccountException("email", "An account with this email address exists; log in instead.");
+            return existingAddress(normalEmail, password);
         }
-        return insert(normalEmail, normalHandle, name, password, false);
+        try {
+            return Optional.of(insert(normalEmail, normalHandle, name, password, false));
+        } catch (AccountException e) {
+            // a concurrent sign-up took the address or the handle between the check and the insert
+            if (repository.handleExists(normalHandle)) {
+                throw new AccountException("handle", "The user name '" + normalHandle + "' is taken; choose another.");
+            }
+            return existingAddress(normalEmail, password);
+        }
+    }
+
+    /**
+     * A sign-up for an address that has an account answers exactly like a new one, so that sign-up cannot tell a
+     * stranger who is registered: the password is hashed all the same (the same time spent) and the owner gets a
+     * mail that says so.
+     */
+    private Optional<Account> existingAddress(String normalEmail, String password) {
+        passwordEncoder.encode(password);
+        notices.signUpForExistingAccount(normalEmail);
+        return Optional.empty();
     }
 
     /** Creates a user from the command line; the handle comes from the address's local part. */
@@ -79,7 +110,7 @@ public class AccountService implements UserDetailsService, UserDetailsPasswordSe
     }
 
     private Account insert(String email, String handle, String name, String password, boolean admin) {
-        Account account = new Account(Ids.next(), email, handle, name, admin, Instant.now());
+        Account account = new Account(ids.next(), email, handle, name, admin, Instant.now());
         try {
             repository.insertUser(account, passwordEncoder.encode(password));
         } catch (DuplicateKeyException e) {
@@ -143,7 +174,7 @@ public class AccountService implements UserDetailsService, UserDetailsPasswordSe
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ApiToken info = new ApiToken(Ids.next(), label, token.substring(0, 8), Instant.now(), null);
+        ApiToken info = new ApiToken(ids.next(), label, token.substring(0, 8), Instant.now(), null);
         repository.insertToken(userId, info, sha256(token));
         return new IssuedToken(info, token);
     }

@@ -3,10 +3,11 @@ package org.dailypapers.account;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import javax.sql.DataSource;
+import org.dailypapers.shared.DailyPapersProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,7 @@ import org.springframework.security.web.authentication.rememberme.JdbcTokenRepos
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * The site's web security. Two chains:
@@ -48,7 +50,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AccountService accounts) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http, AccountService accounts, DailyPapersProperties properties) throws Exception {
+        boolean https = isHttps(properties);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/**")
                         .permitAll()
@@ -66,7 +70,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::apiUnauthorized)
                         .accessDeniedHandler((req, res, ex) ->
                                 writeJson(res, HttpServletResponse.SC_FORBIDDEN, "Forbidden: " + ex.getMessage())))
-                .headers(SecurityConfiguration::headers);
+                .headers(h -> headers(h, https));
         return http.build();
     }
 
@@ -76,8 +80,17 @@ class SecurityConfiguration {
             HttpSecurity http,
             AccountService accounts,
             PersistentTokenRepository rememberMeTokens,
-            RateLimiter rateLimiter)
+            RateLimiter rateLimiter,
+            DailyPapersProperties properties)
             throws Exception {
+        boolean https = isHttps(properties);
+        http.rememberMe(remember -> {
+            if (https) {
+                // behind an https base URL the cookie is Secure even where TLS ends at a proxy; otherwise it is
+                // Secure when the request is
+                remember.useSecureCookie(true);
+            }
+        });
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/profile", "/profile/**", "/submit")
@@ -107,19 +120,48 @@ class SecurityConfiguration {
                         .rememberMeParameter("remember-me")
                         .rememberMeCookieName(REMEMBER_ME_COOKIE)
                         .tokenValiditySeconds(30 * 24 * 3600))
-                .csrf(Customizer.withDefaults())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new MalformedCsrfTokens()))
                 .addFilterBefore(new LoginRateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new WebEntryPoint())
                         .accessDeniedHandler(SecurityConfiguration::webAccessDenied))
-                .headers(SecurityConfiguration::headers);
+                .headers(h -> headers(h, https));
         return http.build();
     }
 
-    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+    private static void headers(HeadersConfigurer<HttpSecurity> headers, boolean https) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                 .contentTypeOptions(Customizer.withDefaults())
-                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> {
+                    if (https) {
+                        // The public address is https: TLS usually ends at a proxy, so the request this server sees
+                        // is plain http (unless the proxy is trusted, server.forward-headers-strategy=native); the
+                        // header is sent on every answer, browsers heed it only over https.
+                        hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                                .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                                .includeSubDomains(false);
+                    } else {
+                        hsts.disable();
+                    }
+                });
+    }
+
+    /** One year, as browsers' preload lists ask for. */
+    static final long HSTS_MAX_AGE_SECONDS = 365L * 24 * 3600;
+
+    static boolean isHttps(DailyPapersProperties properties) {
+        return properties.baseUrl().strip().regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /** The session cookie is Secure when the public address is https, whatever scheme the proxy forwards. */
+    @Bean
+    ServletContextInitializer secureSessionCookie(DailyPapersProperties properties) {
+        return servletContext -> {
+            if (isHttps(properties)) {
+                servletContext.getSessionCookieConfig().setSecure(true);
+            }
+        };
     }
 
     /** Remember-me logins survive restarts and can be revoked per device: stored server-side, not signed cookies. */
@@ -155,9 +197,8 @@ class SecurityConfiguration {
                 ? "The form has expired or did not come from this site (missing or wrong CSRF token). Reload the page"
                         + " and try again."
                 : "You are not allowed to do this.";
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+        // the site's error page, through the error controller (one format, one WARN line, no stack trace)
+        response.sendError(HttpServletResponse.SC_FORBIDDEN, message);
     }
 
     static void writeJson(HttpServletResponse response, int status, String message) throws IOException {

@@ -1,10 +1,13 @@
 package org.dailypapers.api;
 
+import org.apache.lucene.search.IndexSearcher;
 import org.dailypapers.search.SearchUnavailableException;
+import org.dailypapers.shared.ClientError;
 import org.dailypapers.shared.OverloadedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,6 +47,20 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "30")
                 .body(new ApiError(e.getMessage(), null));
+    }
+
+    /** Fuzzy and wildcard terms that expand to too many words: the client's query, so 400 with the reason. */
+    @ExceptionHandler(IndexSearcher.TooManyClauses.class)
+    ResponseEntity<ApiError> tooExpensive(IndexSearcher.TooManyClauses e) {
+        ClientError error = ClientError.tooExpensiveQuery();
+        return ResponseEntity.badRequest().body(new ApiError(error.message(), error.parameter()));
+    }
+
+    /** A JSON body with a field of the wrong type names the field and the type it needs. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        ClientError error = ClientError.describe(e, 400);
+        return ResponseEntity.status(error.status()).body(new ApiError(error.message(), error.parameter()));
     }
 
     @ExceptionHandler(PaperNotFoundException.class)

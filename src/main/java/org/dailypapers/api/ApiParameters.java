@@ -2,8 +2,10 @@ package org.dailypapers.api;
 
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** Reads numeric and category parameters, failing with a message that names the parameter. */
+@NamedInterface("parameters")
 public final class ApiParameters {
 
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z-]{2,})?");

@@ -3,12 +3,16 @@ package org.dailypapers.api;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import org.dailypapers.community.Authorship;
+import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.CatalogReadCache;
 import org.dailypapers.paper.DailyPage;
 import org.dailypapers.paper.DailyQuery;
 import org.dailypapers.paper.DailySort;
 import org.dailypapers.paper.PaperCatalog;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,9 +32,13 @@ class DailyPapersApiController {
     /** Clients poll the same few answers; mapping them once per catalog change is most of the cost saved. */
     private final CatalogReadCache answers;
 
-    DailyPapersApiController(PaperCatalog catalog) {
+    /** Confirmed authorship claims live in the community module; without it the field is left out. */
+    private final ObjectProvider<Authorship> authorship;
+
+    DailyPapersApiController(PaperCatalog catalog, ObjectProvider<Authorship> authorship) {
         this.catalog = catalog;
         this.answers = catalog.newReadCache(MAX_CACHED_PAPERS);
+        this.authorship = authorship;
     }
 
     private enum Latest {
@@ -55,7 +63,7 @@ class DailyPapersApiController {
         FeedWindow window = FeedWindow.parse(date, week, month, latest);
         int p = ApiParameters.nonNegativeInt("p", page, 0);
         int size = ApiParameters.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-        DailySort order = sort == null
+        DailySort order = sort == null || sort.isBlank()
                 ? DailySort.PUBLISHED_AT
                 : DailySort.fromApiName(sort)
                         .orElseThrow(() -> new BadParameterException(
@@ -77,7 +85,21 @@ class DailyPapersApiController {
                 a -> a.papers().size());
         return ResponseEntity.ok()
                 .header("X-Total-Count", Long.toString(answer.total()))
-                .body(answer.papers());
+                .body(withAuthorParticipation(answer.papers()));
+    }
+
+    /** Claims are confirmed without a catalog change, so this is looked up per answer, outside the cache. */
+    private List<HfJson.DailyPaperJson> withAuthorParticipation(List<HfJson.DailyPaperJson> papers) {
+        Authorship claims = authorship.getIfAvailable();
+        if (claims == null || papers.isEmpty()) {
+            return papers;
+        }
+        Set<ArxivId> participating = claims.withConfirmedAuthors(
+                papers.stream().map(p -> new ArxivId(p.paper().id(), 0)).toList());
+        return papers.stream()
+                .map(p -> p.withAuthorParticipating(
+                        participating.contains(new ArxivId(p.paper().id(), 0))))
+                .toList();
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

@@ -8,15 +8,23 @@ import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** A day, ISO week or month of the daily feed, read from the API's {@code date}, {@code week} or {@code month}. */
+@NamedInterface("parameters")
 public record FeedWindow(LocalDate from, LocalDate to) {
 
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
-    /** Exactly one of the three may be given; none means "the given default day". */
+    /**
+     * Exactly one of the three may be given; none means "the given default day". An empty parameter ({@code month=},
+     * as a form with an empty field sends it) counts as absent.
+     */
     public static FeedWindow parse(
             @Nullable String date, @Nullable String week, @Nullable String month, LocalDate defaultDay) {
+        date = blankToNull(date);
+        week = blankToNull(week);
+        month = blankToNull(month);
         int given = (date != null ? 1 : 0) + (week != null ? 1 : 0) + (month != null ? 1 : 0);
         if (given > 1) {
             String param = date != null ? "date" : "week";
@@ -32,6 +40,10 @@ public record FeedWindow(LocalDate from, LocalDate to) {
             return month(month);
         }
         return new FeedWindow(defaultDay, defaultDay);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     public static FeedWindow day(String date) {

@@ -7,6 +7,7 @@ import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.DailyPaper;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.shared.Timestamps;
+import org.dailypapers.shared.WebLinks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +19,12 @@ public final class HfJson {
 
     private HfJson() {}
 
+    /**
+     * An author as HF writes one. HF's {@code hidden} flag is not part of the catalog, so it is left out rather than
+     * always written as {@code false}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Author(String name, boolean hidden) {}
+    public record Author(String name) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record User(
@@ -27,8 +32,8 @@ public final class HfJson {
             String user,
             @Nullable String fullname,
             @Nullable String avatarUrl,
-            String type,
-            boolean isPro) {
+            @Nullable String type,
+            @Nullable Boolean isPro) {
 
         static @Nullable User of(DailyEntry.@Nullable Submitter s) {
             return s == null
@@ -37,9 +42,10 @@ public final class HfJson {
                             s.name(),
                             s.name(),
                             s.fullname() == null ? s.name() : s.fullname(),
-                            s.avatarUrl(),
-                            "user",
-                            false);
+                            WebLinks.webOrSitePathOrNull(s.avatarUrl()),
+                            // HF's account type and Pro flag are not in the catalog: left out, not made up
+                            null,
+                            null);
         }
     }
 
@@ -48,7 +54,11 @@ public final class HfJson {
             String name, @Nullable String fullname, @Nullable String avatar, @Nullable String avatarUrl) {
 
         static @Nullable Organization of(DailyEntry.@Nullable Organization o) {
-            return o == null ? null : new Organization(o.name(), o.fullname(), o.avatarUrl(), o.avatarUrl());
+            if (o == null) {
+                return null;
+            }
+            String avatar = WebLinks.webOrSitePathOrNull(o.avatarUrl());
+            return new Organization(o.name(), o.fullname(), avatar, avatar);
         }
     }
 
@@ -80,15 +90,16 @@ public final class HfJson {
         public static PaperJson of(Paper p, @Nullable DailyEntry e) {
             return new PaperJson(
                     p.id().id(),
-                    p.authors().stream().map(n -> new Author(n, false)).toList(),
+                    p.authors().stream().map(Author::new).toList(),
                     Timestamps.formatNullable(p.publishedAt()),
                     e == null ? null : Timestamps.formatNullable(e.submittedAt()),
                     e == null ? null : User.of(e.submittedBy()),
                     p.title(),
                     p.abstractText(),
                     p.upvotes(),
-                    p.githubRepo().orElse(null),
-                    p.projectPage().orElse(null),
+                    // checked again on output: only http(s) links leave the API, whatever the catalog holds
+                    WebLinks.webLinkOrNull(p.githubRepo().orElse(null)),
+                    WebLinks.webLinkOrNull(p.projectPage().orElse(null)),
                     p.githubStars(),
                     e == null ? null : Organization.of(e.organization()),
                     p.categories(),
@@ -113,7 +124,16 @@ public final class HfJson {
             int numComments,
             @Nullable User submittedBy,
             @Nullable Organization organization,
-            boolean isAuthorParticipating) {
+            @Nullable Boolean isAuthorParticipating) {
+
+        /**
+         * With HF's {@code isAuthorParticipating}: whether an author of the paper has a confirmed authorship claim
+         * here. Answers built without that knowledge leave the field out instead of saying {@code false}.
+         */
+        public DailyPaperJson withAuthorParticipating(boolean participating) {
+            return new DailyPaperJson(
+                    paper, publishedAt, title, summary, numComments, submittedBy, organization, participating);
+        }
 
         public static DailyPaperJson of(DailyPaper dp) {
             Paper p = dp.paper();
@@ -126,7 +146,7 @@ public final class HfJson {
                     e.numComments(),
                     User.of(e.submittedBy()),
                     Organization.of(e.organization()),
-                    false);
+                    null);
         }
 
         /** A paper without a daily entry (search results) in the same shape. */
@@ -141,7 +161,7 @@ public final class HfJson {
                             0,
                             null,
                             null,
-                            false);
+                            null);
         }
     }
 }

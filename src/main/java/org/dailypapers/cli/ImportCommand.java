@@ -16,7 +16,14 @@ import picocli.CommandLine.Parameters;
             "Import paper files into the catalog. The format is detected: Kaggle arXiv snapshot (JSON lines),"
                     + " arXiv daily listings (JSON lines), Hugging Face daily_papers responses (JSON array),"
                     + " dailypapers export. Plain or .gz.",
-            "Ends with one line: imported=N updated=N skipped=N. Exits non-zero only when nothing could be read."
+            "Ends with one line: imported=N updated=N skipped=N. Bad records are named by file:line; records"
+                    + " larger than dailypapers.import.max-record-size (1MB) are skipped; UTF-16/32 files are read"
+                    + " by their byte-order mark; values of the wrong type are read with a warning.",
+            "",
+            "Exit codes:",
+            "  0  every record was read",
+            "  1  nothing could be read (no such file, empty file, unrecognised format)",
+            "  2  part of the input failed (malformed records, a truncated .gz): the rest was imported"
         })
 class ImportCommand implements Callable<Integer> {
 
@@ -37,8 +44,11 @@ class ImportCommand implements Callable<Integer> {
             if (summary.malformed() > 0) {
                 System.err.println(summary.malformed() + " malformed record(s) skipped, named above");
             }
+            if (summary.warnings() > 0) {
+                System.err.println(summary.warnings() + " record(s) read with values of the wrong type, named above");
+            }
             System.out.println(summary.line());
-            return summary.nothingRead() ? 1 : 0;
+            return summary.exitCode();
         }
     }
 }

@@ -1,9 +1,13 @@
 package org.dailypapers.community;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.dailypapers.account.Account;
 import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.account.AccountService;
@@ -96,6 +100,24 @@ public class Authorship {
     /** Confirmed authors of a paper who have accounts here. */
     public List<AuthorshipClaim> confirmedAuthors(ArxivId paperId) {
         return claims("paper_id = ? AND status = 'CONFIRMED'", List.of(paperId.id()));
+    }
+
+    /** Which of these papers have at least one confirmed author with an account here (HF's isAuthorParticipating). */
+    public Set<ArxivId> withConfirmedAuthors(Collection<ArxivId> paperIds) {
+        if (paperIds.isEmpty()) {
+            return Set.of();
+        }
+        List<String> ids =
+                paperIds.stream().map(id -> id.withoutVersion().id()).distinct().toList();
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        Set<ArxivId> found = new HashSet<>();
+        jdbc.sql("SELECT DISTINCT paper_id FROM authorship_claim WHERE status = 'CONFIRMED' AND paper_id IN (" + marks
+                        + ")")
+                .params(new ArrayList<Object>(ids))
+                .query((rs, n) -> rs.getString(1))
+                .list()
+                .forEach(id -> found.add(new ArxivId(id, 0)));
+        return found;
     }
 
     private List<AuthorshipClaim> claims(String where, List<Object> params) {

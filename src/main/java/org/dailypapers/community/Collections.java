@@ -11,6 +11,8 @@ import org.dailypapers.account.AccountService;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.dailypapers.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,7 @@ public class Collections {
             + " (SELECT COUNT(*) FROM collection_item i WHERE i.collection_id = c.id) AS size";
 
     private final JdbcClient jdbc;
+    private final Ids ids;
     private final TransactionTemplate transactions;
     private final PaperCatalog catalog;
     private final AccountService accounts;
@@ -38,7 +41,9 @@ public class Collections {
             TransactionTemplate transactions,
             PaperCatalog catalog,
             AccountService accounts,
-            CommunityClock clock) {
+            CommunityClock clock,
+            Ids ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -47,8 +52,11 @@ public class Collections {
     }
 
     public PaperCollection create(AccountPrincipal owner, String title, String description, boolean isPublic) {
+        // a control character in a title would break the collection's Atom feed: stored clean
+        title = SafeText.clean(title);
+        description = SafeText.clean(description);
         check(title, description);
-        long id = Ids.next();
+        long id = ids.next();
         String now = Timestamps.format(clock.instant());
         jdbc.sql("INSERT INTO paper_collection (id, owner_id, title, description, is_public, created_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -58,6 +66,8 @@ public class Collections {
     }
 
     public PaperCollection update(AccountPrincipal owner, long id, String title, String description, boolean isPublic) {
+        title = SafeText.clean(title);
+        description = SafeText.clean(description);
         check(title, description);
         owned(owner, id);
         jdbc.sql("UPDATE paper_collection SET title = ?, description = ?, is_public = ?, updated_at = ? WHERE id = ?")

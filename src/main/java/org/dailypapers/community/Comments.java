@@ -16,6 +16,8 @@ import org.dailypapers.account.RateLimiter;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.dailypapers.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,7 @@ public class Comments {
             "id, paper_id, parent_id, author_id, body_markdown, body_html, created_at," + " edited_at, hidden, deleted";
 
     private final JdbcClient jdbc;
+    private final Ids ids;
     private final TransactionTemplate transactions;
     private final PaperCatalog catalog;
     private final AccountService accounts;
@@ -48,7 +51,9 @@ public class Comments {
             PaperCatalog catalog,
             AccountService accounts,
             RateLimiter rateLimiter,
-            CommunityClock clock) {
+            CommunityClock clock,
+            Ids ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -70,7 +75,7 @@ public class Comments {
             boolean deleted) {}
 
     public Comment post(AccountPrincipal user, ArxivId id, @Nullable Long parentId, String markdown) {
-        String body = checkBody(markdown);
+        String body = checkBody(SafeText.clean(markdown));
         ArxivId paperId = catalog.find(id).map(Paper::id).orElseThrow(() -> new UnknownPaperException(id.id()));
         rateLimiter.acquire(RateLimitedAction.COMMENT, "user:" + user.id());
         Long rootId = null;
@@ -84,7 +89,7 @@ public class Comments {
             // one level of replies: an answer to a reply joins the thread of the top-level comment
             rootId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
-        long commentId = Ids.next();
+        long commentId = ids.next();
         String now = Timestamps.format(clock.instant());
         Long root = rootId;
         transactions.executeWithoutResult(status -> {
@@ -97,7 +102,7 @@ public class Comments {
     }
 
     public Comment edit(AccountPrincipal user, long commentId, String markdown) {
-        String body = checkBody(markdown);
+        String body = checkBody(SafeText.clean(markdown));
         Row row = find(commentId).orElseThrow(() -> notFound(commentId));
         if (row.authorId() != user.id()) {
             throw new CommunityException(CommunityException.Kind.FORBIDDEN, null, "You can edit only your comments.");

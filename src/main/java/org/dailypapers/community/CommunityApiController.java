@@ -4,6 +4,7 @@ import java.util.List;
 import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.shared.ClientError;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -145,6 +146,8 @@ class CommunityApiController {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<CommunityJson.Error> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(new CommunityJson.Error("The request body is not valid JSON", null));
+        // names the field and the type it needs, as every JSON answer of the API does
+        ClientError error = ClientError.describe(e, 400);
+        return ResponseEntity.status(error.status()).body(new CommunityJson.Error(error.message(), error.parameter()));
     }
 }

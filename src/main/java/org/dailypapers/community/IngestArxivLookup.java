@@ -23,7 +23,8 @@ class IngestArxivLookup implements ArxivLookup {
     @Override
     public Optional<Paper> find(ArxivId id) {
         try {
-            return client.fetch(id);
+            // the submitter waits: bounded connect and answer timeouts instead of the harvest's patient retries
+            return client.fetchWhileUserWaits(id);
         } catch (ArxivException e) {
             throw new ArxivUnavailableException("arXiv could not be asked about " + id + ": " + e.getMessage(), e);
         }

@@ -11,6 +11,8 @@ import org.dailypapers.account.AccountService;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.shared.Ids;
+import org.dailypapers.shared.SafeText;
 import org.dailypapers.shared.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +26,7 @@ public class Organizations {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?");
 
     private final JdbcClient jdbc;
+    private final Ids ids;
     private final TransactionTemplate transactions;
     private final PaperCatalog catalog;
     private final AccountService accounts;
@@ -34,7 +37,9 @@ public class Organizations {
             TransactionTemplate transactions,
             PaperCatalog catalog,
             AccountService accounts,
-            CommunityClock clock) {
+            CommunityClock clock,
+            Ids ids) {
+        this.ids = ids;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.catalog = catalog;
@@ -43,6 +48,8 @@ public class Organizations {
     }
 
     public Organization create(AccountPrincipal user, String slug, String name, String description) {
+        name = SafeText.clean(name);
+        description = SafeText.clean(description);
         String s = slug.strip().toLowerCase(java.util.Locale.ROOT);
         if (!SLUG.matcher(s).matches()) {
             throw new CommunityException(
@@ -60,7 +67,7 @@ public class Organizations {
                     "description",
                     "The description may have at most 2000 characters.");
         }
-        Organization org = new Organization(Ids.next(), s, name.strip(), description.strip());
+        Organization org = new Organization(ids.next(), s, name.strip(), description.strip());
         String now = Timestamps.format(clock.instant());
         try {
             transactions.executeWithoutResult(status -> {

@@ -21,6 +21,7 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.shared.DailyPapersProperties;
+import org.dailypapers.shared.SafeText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
@@ -263,8 +264,8 @@ class PeopleController {
         String base = properties.baseUrl().replaceAll("/+$", "");
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(c.title() + " · collection by " + c.ownerHandle());
-        feed.setDescription(c.description());
+        feed.setTitle(SafeText.clean(c.title() + " · collection by " + c.ownerHandle()));
+        feed.setDescription(SafeText.clean(c.description()));
         feed.setUri(base + "/collections/" + c.id());
         feed.setLink(base + "/collections/" + c.id());
         SyndLinkImpl self = new SyndLinkImpl();
@@ -277,25 +278,25 @@ class PeopleController {
         feed.setLinks(List.of(alternate, self));
         feed.setPublishedDate(Date.from(c.updatedAt()));
         SyndPersonImpl owner = new SyndPersonImpl();
-        owner.setName(c.ownerHandle());
+        owner.setName(SafeText.clean(c.ownerHandle()));
         feed.setAuthors(List.of(owner));
         List<SyndEntry> entries = new ArrayList<>();
         for (Collections.Item item : collections.items(c)) {
             Paper p = item.paper();
             SyndEntry e = new SyndEntryImpl();
-            e.setTitle(p.title());
+            e.setTitle(SafeText.clean(p.title()));
             e.setLink(base + "/papers/" + p.id().id());
             e.setUri(base + "/papers/" + p.id().id());
             e.setPublishedDate(Date.from(item.addedAt()));
             e.setUpdatedDate(Date.from(item.addedAt()));
             SyndContentImpl summary = new SyndContentImpl();
             summary.setType("text");
-            summary.setValue(p.abstractText());
+            summary.setValue(SafeText.clean(p.abstractText()));
             e.setDescription(summary);
             List<com.rometools.rome.feed.synd.SyndPerson> authors = new ArrayList<>();
             for (String name : p.authors()) {
                 SyndPersonImpl a = new SyndPersonImpl();
-                a.setName(name);
+                a.setName(SafeText.clean(name));
                 authors.add(a);
             }
             if (authors.isEmpty()) {

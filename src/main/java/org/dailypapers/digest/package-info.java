@@ -4,7 +4,9 @@
  * {@link org.dailypapers.digest.DigestService} (sending, for the CLI and the scheduler) and
  * {@link org.dailypapers.digest.InterestSource}, which the community module implements to feed "for you".
  */
+@ApplicationModule(allowedDependencies = {"paper", "search", "shared"})
 @NullMarked
 package org.dailypapers.digest;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

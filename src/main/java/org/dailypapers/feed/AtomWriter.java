@@ -18,6 +18,8 @@ import java.util.List;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.shared.DailyPapersProperties;
+import org.dailypapers.shared.SafeText;
+import org.dailypapers.shared.WebLinks;
 import org.dailypapers.web.Paths;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -47,11 +49,11 @@ class AtomWriter {
      */
     String write(String title, String subtitle, String selfPath, String pagePath, List<Item> items) {
         Feed feed = new Feed("atom_1.0");
-        feed.setId(baseUrl + selfPath);
-        feed.setTitle(title);
+        feed.setId(xml(baseUrl + selfPath));
+        feed.setTitle(xml(title));
         Content sub = new Content();
         sub.setType(Content.TEXT);
-        sub.setValue(subtitle);
+        sub.setValue(xml(subtitle));
         feed.setSubtitle(sub);
         feed.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + pagePath)));
         feed.setOtherLinks(List.of(link("self", ATOM_TYPE, baseUrl + selfPath)));
@@ -85,15 +87,16 @@ class AtomWriter {
         Paper p = item.paper();
         DailyEntry de = item.entry();
         Entry e = new Entry();
-        e.setId(p.absUrl());
-        e.setTitle(p.title());
+        e.setId(xml(p.absUrl()));
+        e.setTitle(xml(p.title()));
         e.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + Paths.paper(p.id().id()))));
         Link abs = link("related", "text/html", p.absUrl());
         abs.setTitle("arXiv");
         Link pdf = link("related", "application/pdf", p.pdfUrl());
         pdf.setTitle("PDF");
         List<Link> other = new ArrayList<>(List.of(abs, pdf));
-        p.githubRepo().ifPresent(code -> {
+        // checked again here: a link that is not http(s) must never reach a feed reader, whatever the catalog holds
+        p.githubRepo().filter(WebLinks::isWebLink).ifPresent(code -> {
             Link l = link("related", "text/html", code);
             l.setTitle("Code");
             other.add(l);
@@ -106,12 +109,12 @@ class AtomWriter {
         e.setAuthors(authors);
         Content summary = new Content();
         summary.setType(Content.TEXT);
-        summary.setValue(p.abstractText().strip());
+        summary.setValue(xml(p.abstractText().strip()));
         e.setSummary(summary);
         List<Category> categories = new ArrayList<>();
         for (String c : p.categories()) {
             Category cat = new Category();
-            cat.setTerm(c);
+            cat.setTerm(xml(c));
             cat.setScheme("https://arxiv.org/archive/");
             categories.add(cat);
         }
@@ -143,13 +146,18 @@ class AtomWriter {
         Link l = new Link();
         l.setRel(rel);
         l.setType(type);
-        l.setHref(href);
+        l.setHref(xml(href));
         return l;
+    }
+
+    /** Rome writes what it is given; an XML-illegal character would fail the whole feed, so none gets through. */
+    private static String xml(String text) {
+        return SafeText.clean(text);
     }
 
     private static Person person(String name) {
         Person p = new Person();
-        p.setName(name);
+        p.setName(xml(name));
         return p;
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.lucene.search.IndexSearcher;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.DailyPaper;
@@ -22,6 +23,7 @@ import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchResult;
 import org.dailypapers.search.SearchService;
 import org.dailypapers.search.SearchSort;
+import org.dailypapers.shared.ClientError;
 import org.dailypapers.shared.OverloadedException;
 import org.dailypapers.web.Paths;
 import org.dailypapers.web.SearchForm;
@@ -210,6 +212,14 @@ class FeedController {
     @org.springframework.web.bind.annotation.ExceptionHandler(BadFeedRequest.class)
     ResponseEntity<String> badRequest(BadFeedRequest e) {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+    }
+
+    /** Fuzzy and wildcard terms that expand to too many words: the reader's query, so 400 with the reason. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IndexSearcher.TooManyClauses.class)
+    ResponseEntity<String> tooExpensive(IndexSearcher.TooManyClauses e) {
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(ClientError.tooExpensiveQuery().message() + "\n");
     }
 
     private static List<AtomWriter.Item> items(List<DailyPaper> papers) {

@@ -59,10 +59,23 @@ public class ArxivClient {
     }
 
     /**
+     * The paper for a user who waits on the answer (a submission): one request with bounded connect and answer
+     * timeouts ({@code dailypapers.arxiv.connect-timeout}, {@code answer-timeout}) instead of retries.
+     */
+    public Optional<Paper> fetchWhileUserWaits(ArxivId id) {
+        List<Paper> found = fetchAll(List.of(id), true);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /**
      * Papers in the order of the given ids, unknown ids left out, in requests of at most
      * {@value #MAX_IDS_PER_REQUEST} ids.
      */
     public List<Paper> fetchAll(Collection<ArxivId> ids) {
+        return fetchAll(ids, false);
+    }
+
+    private List<Paper> fetchAll(Collection<ArxivId> ids, boolean userWaits) {
         Set<String> wanted = new LinkedHashSet<>();
         for (ArxivId id : ids) {
             wanted.add(id.versioned());
@@ -79,7 +92,7 @@ public class ArxivClient {
         }
         for (int i = 0; i < missing.size(); i += MAX_IDS_PER_REQUEST) {
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + MAX_IDS_PER_REQUEST));
-            lookUp(new ArrayList<>(batch), results);
+            lookUp(new ArrayList<>(batch), results, userWaits);
         }
         List<Paper> ordered = new ArrayList<>();
         for (String key : wanted) {
@@ -91,13 +104,13 @@ public class ArxivClient {
         return ordered;
     }
 
-    private void lookUp(List<String> batch, Map<String, Optional<Paper>> results) {
+    private void lookUp(List<String> batch, Map<String, Optional<Paper>> results, boolean userWaits) {
         while (!batch.isEmpty()) {
             URI uri = URI.create(
                     baseUrl + "?id_list=" + encode(String.join(",", batch)) + "&start=0&max_results=" + batch.size());
             AtomFeedParser.Feed feed;
             try {
-                feed = request(uri);
+                feed = request(uri, userWaits);
             } catch (ArxivException e) {
                 // One malformed id fails the whole list; arXiv names it, so the rest can still be looked up.
                 String bad = badId(e, batch);
@@ -144,7 +157,7 @@ public class ArxivClient {
         }
         URI uri = URI.create(baseUrl + "?search_query=" + encode(query) + "&start=" + start + "&max_results="
                 + maxResults + "&sortBy=submittedDate&sortOrder=descending");
-        AtomFeedParser.Feed feed = request(uri);
+        AtomFeedParser.Feed feed = request(uri, false);
         return new ArxivSearchResult(feed.totalResults(), feed.startIndex(), feed.papers());
     }
 
@@ -158,8 +171,8 @@ public class ArxivClient {
         return catalog.upsert(records);
     }
 
-    private AtomFeedParser.Feed request(URI uri) {
-        PoliteHttp.Response response = http.get(uri);
+    private AtomFeedParser.Feed request(URI uri, boolean userWaits) {
+        PoliteHttp.Response response = userWaits ? http.getQuickly(uri) : http.get(uri);
         if (response.status() != 200 && response.status() != 400) {
             throw new ArxivException(uri + ": HTTP " + response.status());
         }

@@ -19,6 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param timeout time for one whole response (a 1,000-record page is a few megabytes)
  * @param cacheSize papers the API client keeps in memory
  * @param cacheTtl how long a fetched paper is served from memory
+ * @param connectTimeout the longest wait for a connection to arXiv when a user waits for the answer (a submission)
+ * @param answerTimeout the longest wait for arXiv's whole answer when a user waits for it; a submission fails with a
+ *     message saying so instead of waiting for retries
  * @param maxResponseSize the largest response read; a 1,000-record page is about 5 MB, so anything far larger is a
  *     fault, refused before it exhausts memory
  */
@@ -35,4 +38,6 @@ record ArxivProperties(
         @DefaultValue("2m") Duration timeout,
         @DefaultValue("2000") int cacheSize,
         @DefaultValue("1h") Duration cacheTtl,
-        @DefaultValue("64MB") DataSize maxResponseSize) {}
+        @DefaultValue("64MB") DataSize maxResponseSize,
+        @DefaultValue("3s") Duration connectTimeout,
+        @DefaultValue("10s") Duration answerTimeout) {}

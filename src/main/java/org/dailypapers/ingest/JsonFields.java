@@ -13,10 +13,50 @@ final class JsonFields {
 
     private JsonFields() {}
 
+    /** Coercions of the record being read on this thread (the import's parser thread reads one at a time). */
+    private static final ThreadLocal<List<String>> COERCIONS = ThreadLocal.withInitial(ArrayList::new);
+
+    static void startRecord() {
+        COERCIONS.get().clear();
+    }
+
+    /** The coercions of the record since {@link #startRecord}, cleared. */
+    static List<String> endRecord() {
+        List<String> found = List.copyOf(COERCIONS.get());
+        COERCIONS.get().clear();
+        return found;
+    }
+
+    static void coerced(String field, JsonNode value, String expected) {
+        COERCIONS
+                .get()
+                .add("field '" + field + "' is " + kind(value) + ", expected " + expected
+                        + (value.isValueNode() ? "; read as \"" + value.asString() + "\"" : "; ignored"));
+    }
+
+    private static String kind(JsonNode v) {
+        if (v.isNumber()) {
+            return "a number";
+        }
+        if (v.isBoolean()) {
+            return "a boolean";
+        }
+        if (v.isArray()) {
+            return "an array";
+        }
+        if (v.isObject()) {
+            return "an object";
+        }
+        return "a " + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static @Nullable String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || v.isMissingNode()) {
             return null;
+        }
+        if (!v.isString()) {
+            coerced(field, v, "a string");
         }
         String s = v.isString() ? v.stringValue() : (v.isValueNode() ? v.asString() : null);
         return s == null || s.isBlank() ? null : s;
@@ -70,6 +110,8 @@ final class JsonFields {
         for (JsonNode item : v) {
             if (item.isString() && !item.stringValue().isBlank()) {
                 result.add(item.stringValue());
+            } else if (!item.isString() && !item.isNull()) {
+                coerced(field + "[]", item, "a string");
             }
         }
         return result;

@@ -21,7 +21,9 @@ import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.UpsertOutcome;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +45,12 @@ public class PaperImporter {
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    PaperImporter(PaperCatalog catalog) {
+    /** The largest record read; a larger one is reported by its line and skipped, never held in memory. */
+    private final int maxRecordChars;
+
+    PaperImporter(PaperCatalog catalog, @Value("${dailypapers.import.max-record-size:1MB}") DataSize maxRecordSize) {
         this.catalog = catalog;
+        this.maxRecordChars = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, maxRecordSize.toBytes()));
     }
 
     public ImportSummary importFiles(List<Path> files, ImportListener listener) {
@@ -86,7 +92,7 @@ public class PaperImporter {
             List<PaperRecord> batch = new ArrayList<>(BATCH_SIZE);
             Throwable failure = null;
             try {
-                new RecordReader(json).read(label, in, new RecordSink() {
+                new RecordReader(json, maxRecordChars).read(label, in, new RecordSink() {
                     @Override
                     public void accept(PaperRecord record) {
                         batch.add(record);
@@ -99,6 +105,11 @@ public class PaperImporter {
                     @Override
                     public void problem(long line, String reason) {
                         put(queue, new Batch(List.of(), new ImportProblem(label, line, reason), false));
+                    }
+
+                    @Override
+                    public void warning(long line, String message) {
+                        put(queue, new Batch(List.of(), new ImportProblem(label, line, message, true), false));
                     }
                 });
             } catch (Throwable t) {
@@ -180,6 +191,12 @@ public class PaperImporter {
     }
 
     private static String describe(Throwable t) {
+        if (t instanceof java.io.EOFException) {
+            return "the data ends early (a truncated .gz file?): " + t.getMessage();
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory: a record is larger than the heap allows";
+        }
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
@@ -195,6 +212,7 @@ public class PaperImporter {
         int updated;
         int skipped;
         int malformed;
+        int warnings;
         long read;
         long lastReport = System.nanoTime();
 
@@ -212,7 +230,9 @@ public class PaperImporter {
         }
 
         void problem(ImportProblem problem) {
-            if (problem.line() > 0) {
+            if (problem.warning()) {
+                warnings++;
+            } else if (problem.line() > 0) {
                 malformed++;
                 skipped++;
             }
@@ -231,7 +251,7 @@ public class PaperImporter {
         }
 
         ImportSummary summary() {
-            return new ImportSummary(imported, updated, skipped, malformed, read, List.copyOf(problems));
+            return new ImportSummary(imported, updated, skipped, malformed, read, List.copyOf(problems), warnings);
         }
     }
 }

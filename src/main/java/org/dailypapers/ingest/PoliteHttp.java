@@ -13,6 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +33,14 @@ final class PoliteHttp {
     private static final String USER_AGENT = "dailypapers/0.1 (self-hosted research-paper feed)";
 
     private final HttpClient client;
+    /** For requests a user waits on: a short connect timeout, one attempt, a bounded total wait. */
+    private final HttpClient quickClient;
+
+    private final Duration connectTimeout;
+    private final Duration answerTimeout;
+    /** Fair, so that a user's request waits its turn behind a harvest page, and can give up waiting. */
+    private final ReentrantLock gate = new ReentrantLock(true);
+
     private final Duration interval;
     private final Duration timeout;
     private final int maxAttempts;
@@ -44,11 +56,19 @@ final class PoliteHttp {
             int maxAttempts,
             Duration maxRetryAfter,
             long maxBytes,
-            Sleeper sleeper) {
+            Sleeper sleeper,
+            Duration connectTimeout,
+            Duration answerTimeout) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(30))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        this.quickClient = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.connectTimeout = connectTimeout;
+        this.answerTimeout = answerTimeout;
         this.interval = interval;
         this.timeout = timeout;
         this.maxAttempts = Math.max(1, maxAttempts);
@@ -64,7 +84,9 @@ final class PoliteHttp {
                 p.maxAttempts(),
                 p.maxRetryAfter(),
                 p.maxResponseSize().toBytes(),
-                sleeper);
+                sleeper,
+                p.connectTimeout(),
+                p.answerTimeout());
     }
 
     /** A response whose status is anything but 503: the caller decides what 200, 400 or 500 mean for it. */
@@ -74,7 +96,87 @@ final class PoliteHttp {
      * Sends the request, waiting first when the previous one was too recent. Synchronized: requests go out one at a
      * time, in order, never in parallel.
      */
-    synchronized Response get(URI uri) {
+    Response get(URI uri) {
+        gate.lock();
+        try {
+            return patiently(uri);
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /**
+     * For a user who waits on the answer (a paper submission): one attempt, a connection within the connect timeout
+     * and the whole answer within the answer timeout (3 s and 10 s by default, waiting for the gate included), and
+     * a message that says which bound was hit. A 503 is not waited out but reported.
+     */
+    Response getQuickly(URI uri) {
+        long deadline = System.nanoTime() + answerTimeout.toNanos();
+        try {
+            if (!gate.tryLock(answerTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new ArxivException(uri + ": arXiv is busy with this instance's other requests; not answered"
+                        + " within " + seconds(answerTimeout) + " (dailypapers.arxiv.answer-timeout)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ArxivException(uri + ": interrupted", null, e);
+        }
+        try {
+            pace();
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new ArxivException(uri + ": not answered within " + seconds(answerTimeout)
+                        + " (dailypapers.arxiv.answer-timeout)");
+            }
+            HttpResponse<byte[]> response;
+            try {
+                response = quickClient
+                        .sendAsync(
+                                HttpRequest.newBuilder(uri)
+                                        .timeout(Duration.ofNanos(remaining))
+                                        .header("User-Agent", USER_AGENT)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofByteArray())
+                        .get(remaining, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new ArxivException(
+                        uri + ": arXiv did not answer within " + seconds(answerTimeout)
+                                + " (dailypapers.arxiv.answer-timeout)",
+                        null,
+                        e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                String why = cause instanceof java.net.http.HttpConnectTimeoutException
+                        ? "cannot connect to arXiv within " + seconds(connectTimeout)
+                                + " (dailypapers.arxiv.connect-timeout)"
+                        : cause instanceof java.net.http.HttpTimeoutException
+                                ? "arXiv did not answer within " + seconds(answerTimeout)
+                                        + " (dailypapers.arxiv.answer-timeout)"
+                                : "cannot reach arXiv: " + describe(cause);
+                throw new ArxivException(uri + ": " + why, null, cause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ArxivException(uri + ": interrupted", null, e);
+            }
+            if (response.body().length > maxBytes) {
+                throw new ArxivException(uri + ": response larger than " + maxBytes
+                        + " bytes (dailypapers.arxiv.max-response-size); refused");
+            }
+            if (response.statusCode() == 503) {
+                throw new ArxivException(uri + ": arXiv is busy (503); try again in a minute");
+            }
+            return new Response(uri, response.statusCode(), response.body());
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private Response patiently(URI uri) {
         @Nullable IOException lastFailure = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             pace();

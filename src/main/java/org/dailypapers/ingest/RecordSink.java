@@ -8,4 +8,7 @@ interface RecordSink {
     void accept(PaperRecord record);
 
     void problem(long line, String reason);
+
+    /** A record that was read, but with a value of the wrong type made to fit ("title": 42 read as "42"). */
+    default void warning(long line, String message) {}
 }

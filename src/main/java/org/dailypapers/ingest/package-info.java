@@ -6,7 +6,9 @@
  * feed (rules file, {@code curation_dismissal}, admin page {@code /admin/curation}). All arXiv traffic goes through
  * one polite gate. Writes papers only through the paper catalog's facade.
  */
+@ApplicationModule(allowedDependencies = {"paper", "search", "shared"})
 @NullMarked
 package org.dailypapers.ingest;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,8 @@ package org.dailypapers.paper;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.dailypapers.shared.SafeText;
+import org.dailypapers.shared.WebLinks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +26,22 @@ public record DailyEntry(
     }
 
     /** A Hugging Face-style user who submitted a paper. */
-    public record Submitter(String name, @Nullable String fullname, @Nullable String avatarUrl) {}
+    public record Submitter(String name, @Nullable String fullname, @Nullable String avatarUrl) {
+
+        public Submitter {
+            name = SafeText.clean(name);
+            fullname = SafeText.cleanNullable(fullname);
+            avatarUrl = WebLinks.webOrSitePathOrNull(avatarUrl);
+        }
+    }
 
     /** An organisation a paper is attributed to. */
-    public record Organization(String name, @Nullable String fullname, @Nullable String avatarUrl) {}
+    public record Organization(String name, @Nullable String fullname, @Nullable String avatarUrl) {
+
+        public Organization {
+            name = SafeText.clean(name);
+            fullname = SafeText.cleanNullable(fullname);
+            avatarUrl = WebLinks.webOrSitePathOrNull(avatarUrl);
+        }
+    }
 }

@@ -3,6 +3,8 @@ package org.dailypapers.paper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.dailypapers.shared.SafeText;
+import org.dailypapers.shared.WebLinks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,11 +36,21 @@ public record Paper(
         int upvotes,
         @Nullable Integer githubStars) {
 
+    /**
+     * Every source passes through here (file imports, harvests, the arXiv API, rows read back), so text is cleaned of
+     * XML-illegal characters and links that are not http(s) are dropped here once, for every output.
+     */
     public Paper {
         id = id.withoutVersion();
-        authors = List.copyOf(authors);
+        title = SafeText.clean(title);
+        abstractText = SafeText.clean(abstractText);
+        authors = authors.stream().map(SafeText::clean).toList();
         categories = arxivCategories(categories);
-        links = List.copyOf(links);
+        comments = SafeText.cleanNullable(comments);
+        journalRef = SafeText.cleanNullable(journalRef);
+        doi = SafeText.cleanNullable(doi);
+        license = SafeText.cleanNullable(license);
+        links = links.stream().filter(l -> WebLinks.isWebLink(l.url())).toList();
     }
 
     private static final java.util.regex.Pattern CATEGORY =

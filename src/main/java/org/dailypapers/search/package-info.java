@@ -11,7 +11,9 @@
  * server runs) and the {@code search_vector} table (migrations V10–V19), which keeps every paper's embedding so
  * that rebuilding the index never recomputes one.
  */
+@ApplicationModule(allowedDependencies = {"paper", "shared"})
 @NullMarked
 package org.dailypapers.search;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -77,6 +77,7 @@ class PaperController {
         }
         SearchService service = search.getIfAvailable();
         List<PaperCard> similar = service == null ? List.of() : similar(service, p.id());
+        boolean similarFailed = similar == SIMILAR_FAILED;
         LocalDate published = p.publishedAt() == null
                 ? null
                 : p.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
@@ -110,8 +111,15 @@ class PaperController {
                 p.version(),
                 p.githubStars(),
                 similar,
-                service != null);
+                service != null,
+                similarFailed);
     }
+
+    /** Marks a failed look-up (compared by identity): the page then says so instead of "none found". */
+    private static final List<PaperCard> SIMILAR_FAILED = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** Failure causes already logged with their stack; later occurrences get one line. Bounded. */
+    private final java.util.Set<String> loggedCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Similar papers are a nicety: a failing search index must not take the paper page down with it. */
     private List<PaperCard> similar(SearchService service, ArxivId id) {
@@ -123,8 +131,13 @@ class PaperController {
                     .map(sp -> Cards.of(sp, entries.get(sp.id()), null, null))
                     .toList());
         } catch (RuntimeException ex) {
-            log.warn("similar papers for {} failed: {}", id.id(), ex.toString());
-            return List.of();
+            String cause = ex.getClass().getName() + ": " + ex.getMessage();
+            if (loggedCauses.size() < 100 && loggedCauses.add(cause)) {
+                log.error("similar papers for {} failed", id.id(), ex);
+            } else {
+                log.warn("similar papers for {} failed: {} (stack logged before)", id.id(), cause);
+            }
+            return SIMILAR_FAILED;
         }
     }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param links code, project and Hugging Face links
  * @param similar similar papers, empty when the search module is absent or found none
  * @param similarAvailable whether similar papers could be looked for at all
+ * @param similarFailed whether looking for them failed (the page says so instead of "none found")
  */
 public record PaperView(
         PageMeta page,
@@ -35,4 +36,5 @@ public record PaperView(
         int version,
         @Nullable Integer githubStars,
         List<PaperCard> similar,
-        boolean similarAvailable) {}
+        boolean similarAvailable,
+        boolean similarFailed) {}

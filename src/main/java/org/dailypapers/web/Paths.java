@@ -2,9 +2,11 @@ package org.dailypapers.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.util.UriUtils;
 
 /** The site's URLs in one place, so that templates, controllers and feeds agree on them. */
+@NamedInterface("links")
 public final class Paths {
 
     private Paths() {}

@@ -11,6 +11,7 @@ import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
 import org.dailypapers.search.SearchSort;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The search page's parameters, read once for the page and for its Atom feed ({@code /feeds/search.atom} takes the
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code category} (repeatable), {@code code} (only papers with code), {@code org}, {@code sort} (relevance, date,
  * upvotes) and {@code page} (from 1).
  */
+@NamedInterface("links")
 public record SearchForm(
         String q,
         SearchMode mode,
@@ -47,6 +49,7 @@ public record SearchForm(
     }
 
     /** A parameter the search cannot use, with a message for the reader that names it. */
+    @NamedInterface("links")
     public static final class InvalidSearchException extends RuntimeException {
         private final String parameter;
 

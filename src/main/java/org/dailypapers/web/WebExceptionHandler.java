@@ -2,8 +2,10 @@ package org.dailypapers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.lucene.search.IndexSearcher;
 import org.dailypapers.account.PageContext;
 import org.dailypapers.search.SearchUnavailableException;
+import org.dailypapers.shared.ClientError;
 import org.dailypapers.shared.OverloadedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +40,17 @@ class WebExceptionHandler {
     @ExceptionHandler(SearchUnavailableException.class)
     ModelAndView searchUnavailable(SearchUnavailableException e, HttpServletRequest request) {
         return page(request, 503, "Search is unavailable", e.getMessage());
+    }
+
+    /** Fuzzy and wildcard terms that expand to too many words: the reader's query, so 400 with the reason. */
+    @ExceptionHandler(IndexSearcher.TooManyClauses.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ModelAndView tooExpensive(IndexSearcher.TooManyClauses e, HttpServletRequest request) {
+        return page(
+                request,
+                400,
+                "That search is too expensive",
+                ClientError.tooExpensiveQuery().message());
     }
 
     static ModelAndView page(HttpServletRequest request, int status, String headline, String message) {

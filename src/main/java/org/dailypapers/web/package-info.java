@@ -12,8 +12,14 @@
  * the reader's upvotes through {@code community}'s {@link org.dailypapers.community.Upvotes}; voting itself is the
  * community's form and POST handler. Neither module depends on this one, and pages render without the community
  * module as plain counts.
+ *
+ * <p>The named interface {@code links} ({@link org.dailypapers.web.Paths}, {@link org.dailypapers.web.SearchForm}) is
+ * what the feed module uses: feed links point at the site's pages, and a search feed takes exactly the search page's
+ * parameters.
  */
+@ApplicationModule(allowedDependencies = {"account", "api :: parameters", "community", "paper", "search", "shared"})
 @NullMarked
 package org.dailypapers.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -78,13 +78,18 @@ class DailyPapersApiTests {
             assertThat(entry.get("publishedAt").stringValue()).matches(HF_TIMESTAMP);
             assertThat(entry.get("numComments").isInt()).isTrue();
             assertThat(paper.get("authors").get(0).get("name").stringValue()).isNotBlank();
-            assertThat(paper.get("authors").get(0).get("hidden").isBoolean()).isTrue();
+            // the catalog does not know HF's hidden flag, HF's account type nor its Pro flag: left out, not made up
+            assertThat(paper.get("authors").get(0).has("hidden")).isFalse();
             assertThat(paper.get("publishedAt").stringValue()).matches(HF_TIMESTAMP);
             assertThat(paper.get("summary").stringValue()).isNotBlank();
             assertThat(paper.get("upvotes").isInt()).isTrue();
             JsonNode by = entry.get("submittedBy");
             assertThat(by.isObject()).isTrue();
             assertThat(by.get("name").stringValue()).isEqualTo(by.get("user").stringValue());
+            assertThat(by.has("type")).isFalse();
+            assertThat(by.has("isPro")).isFalse();
+            // no confirmed authorship claims in this catalog
+            assertThat(entry.get("isAuthorParticipating").booleanValue()).isFalse();
         }
         assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
         JsonNode videoRag = find(r.body(), "2501.05874");

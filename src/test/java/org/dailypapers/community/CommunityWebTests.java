@@ -371,7 +371,7 @@ class CommunityWebTests {
                     .contains("<header class=\"site-header\">")
                     .contains("<a href=\"/trending\"")
                     .contains("class=\"header-search\"")
-                    .contains("href=\"/digest/subscribe\"")
+                    .contains("href=\"/digest\"")
                     .contains("<a href=\"/login\">Log in</a>");
         }
         Account member = user(false);

@@ -51,7 +51,9 @@ class ArxivClientTest {
                 Duration.ofSeconds(20),
                 100,
                 Duration.ofHours(1),
-                maxResponse);
+                maxResponse,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(10));
         return new ArxivClient(properties, PoliteHttp.of(properties, sleeper), null);
     }
 
@@ -73,6 +75,55 @@ class ArxivClientTest {
         assertThat(paper.publishedAt()).isEqualTo(Instant.parse("2021-04-20T16:07:14Z"));
         assertThat(paper.abstractText()).startsWith("What is the funniest number in cryptography?");
         assertThat(server.requests().getFirst().param("id_list")).isEqualTo("2104.12255v1");
+    }
+
+    @Test
+    void shouldGiveUpOnASilentArxivWithinTheAnswerTimeoutWhenAUserWaits() throws Exception {
+        // a server that accepts connections and never answers, as a hung arXiv does
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                        connections.incrementAndGet();
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            String base = "http://127.0.0.1:" + silent.getLocalPort();
+            ArxivProperties properties = new ArxivProperties(
+                    base + "/oai2",
+                    base + "/api/query",
+                    Duration.ZERO,
+                    "-",
+                    "cs",
+                    "arXivRaw",
+                    5,
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(20),
+                    100,
+                    Duration.ofHours(1),
+                    DataSize.ofMegabytes(64),
+                    Duration.ofMillis(300),
+                    Duration.ofMillis(700));
+            ArxivClient client = new ArxivClient(properties, PoliteHttp.of(properties, sleeper), null);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> client.fetchWhileUserWaits(ArxivId.of("2104.12255")))
+                    .isInstanceOf(ArxivException.class)
+                    .hasMessageContaining("did not answer within 700 ms")
+                    .hasMessageContaining("dailypapers.arxiv.answer-timeout");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            // one attempt, not the patient path's five with retries
+            assertThat(took).isLessThan(Duration.ofSeconds(5));
+            assertThat(connections.get()).isEqualTo(1);
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+            acceptor.interrupt();
+        }
     }
 
     @Test

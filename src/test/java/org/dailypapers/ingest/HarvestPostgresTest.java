@@ -15,7 +15,6 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.PaperCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * that is dropped afterwards. Runs where {@code DAILYPAPERS_TEST_POSTGRES_URL} is set, as {@code .ci/run} does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@EnabledIfEnvironmentVariable(named = "DAILYPAPERS_TEST_POSTGRES_URL", matches = ".+")
+@org.dailypapers.NeedsPostgres
 class HarvestPostgresTest {
 
     private static final String SCHEMA =

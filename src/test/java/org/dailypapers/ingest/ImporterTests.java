@@ -47,6 +47,30 @@ class ImporterTests {
     Path work;
 
     @Test
+    void shouldExitWithTwoForATruncatedGzipAndOneForAnEmptyFile() throws IOException {
+        Path gz = work.resolve("cut.jsonl.gz");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(
+                    Files.readAllBytes(TestData.file("arxiv-kaggle-metadata-sample/arxiv-metadata-oai-snapshot.json")));
+        }
+        Files.write(gz, java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2));
+        ImportSummary cut = importer.importFiles(List.of(gz), ImportListener.NONE);
+        assertThat(cut.recordsRead()).isPositive();
+        assertThat(cut.problems()).anySatisfy(p -> assertThat(p.reason()).contains("truncated"));
+        assertThat(cut.exitCode()).isEqualTo(2);
+
+        Path empty = Files.createFile(work.resolve("empty.jsonl"));
+        ImportSummary none = importer.importFiles(List.of(empty), ImportListener.NONE);
+        assertThat(none.problems()).singleElement().asString().contains("empty file");
+        assertThat(none.exitCode()).isEqualTo(1);
+
+        ImportSummary good =
+                importer.importFiles(List.of(TestData.hfDailyPapers().resolve("2025-01-13.json")), ImportListener.NONE);
+        assertThat(good.exitCode()).isZero();
+    }
+
+    @Test
     void shouldImportTheKaggleSnapshotWithVersionsAndDates() {
         ImportSummary summary = importer.importFiles(
                 List.of(TestData.file("arxiv-kaggle-metadata-sample/arxiv-metadata-oai-snapshot.json")),

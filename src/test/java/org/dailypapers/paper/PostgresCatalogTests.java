@@ -1,16 +1,31 @@
 package org.dailypapers.paper;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import org.dailypapers.NeedsPostgres;
 import org.dailypapers.TestDatabases;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@EnabledIfEnvironmentVariable(named = TestDatabases.POSTGRES_URL_ENV, matches = ".+")
+@NeedsPostgres
+@DirtiesContext
 class PostgresCatalogTests extends CatalogContractTests {
 
+    private static String url = "";
+
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = TestDatabases.freshPostgresSchema("catalog");
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        url = TestDatabases.freshPostgresSchema("catalog");
+        // a home of its own: the default ./data is the developer's
+        String home = Files.createTempDirectory("catalog-pg-").toString();
+        registry.add("dailypapers.home", () -> home);
         registry.add("dailypapers.db-url", () -> url);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        TestDatabases.dropSchemaOf(url);
     }
 }

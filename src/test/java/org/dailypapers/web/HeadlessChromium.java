@@ -1,7 +1,5 @@
 package org.dailypapers.web;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +25,7 @@ public final class HeadlessChromium {
     public static ChromeDriver start(Path profile) {
         Optional<Path> chromium = executable("chromium", "chromium-browser", "google-chrome");
         Optional<Path> chromedriver = executable("chromedriver");
-        assumeTrue(
+        org.dailypapers.RequiredComponent.require(
                 chromium.isPresent() && chromedriver.isPresent(),
                 "headless Chromium is not installed (Debian packages chromium and chromium-driver); .ci/run installs"
                         + " them");

@@ -69,7 +69,7 @@ class SitePagesTests extends SiteTestSupport {
                     .as("header of %s", path)
                     .contains("<a href=\"/login\">Log in</a>")
                     .contains("href=\"/signup\"")
-                    .contains("href=\"/digest/subscribe\">Get trending papers in your email inbox</a>")
+                    .contains("href=\"/digest\">Get trending papers in your email inbox</a>")
                     .doesNotContain("Log out")
                     // the masked CSRF token changes per request; anonymous pages leave it out to keep their ETag
                     .doesNotContain("name=\"csrf-token\"");

@@ -2,7 +2,6 @@ package org.dailypapers.search.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class SciFactRelevanceTest {
     @Test
     void shouldKeepSciFactRelevancePinnedAndAboveTargets() {
         Path data = sharedData("beir-scifact");
-        assumeTrue(data != null, "../shared/data/beir-scifact is not on this machine");
+        org.dailypapers.RequiredComponent.require(data != null, "../shared/data/beir-scifact is not on this machine");
         List<BeirEvaluation.Figures> figures = new BeirEvaluation(data, "test")
                 .run(
                         List.of(SearchMode.BM25, SearchMode.DENSE, SearchMode.HYBRID),
