@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 /**
  * Text for BibTeX field values. Titles and names are plain text as the pages show them, so LaTeX's special
  * characters are escaped; inline math ({@code $O(n)$}), which arXiv titles carry as LaTeX, stays math when it is
- * well formed. Braces are written as commands, never as {@code \{}: BibTeX counts every brace, escaped or not, so an
+ * well formed (pandoc's rule: no space inside either dollar, no digit right after the closing one, so "$5 and $10"
+ * is money). Dashes stay dashes: "--" would print as an en dash, so it is written {@code -{}-}. Braces are written as commands, never as {@code \{}: BibTeX counts every brace, escaped or not, so an
  * escaped lone brace would end the field early. Non-ASCII letters stay as they are (the files are UTF-8, which
  * biber, Zotero and JabRef read), so names keep their accents.
  */
 final class Latex {
 
-    private static final Pattern MATH = Pattern.compile("\\$[^$]+\\$");
+    private static final Pattern MATH = Pattern.compile("\\$(?=\\S)[^$]*(?<=\\S)\\$(?!\\d)");
 
     private Latex() {}
 
@@ -66,6 +67,7 @@ final class Latex {
                 case '^' -> out.append("\\textasciicircum{}");
                 case '~' -> out.append("\\textasciitilde{}");
                 case '%', '&', '$', '#', '_' -> out.append('\\').append(c);
+                case '-' -> out.append(i + 1 < s.length() && s.charAt(i + 1) == '-' ? "-{}" : "-");
                 default -> {
                     if (!Character.isISOControl(c)) {
                         out.append(c);
