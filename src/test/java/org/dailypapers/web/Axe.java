@@ -31,7 +31,8 @@ public final class Axe {
         if (source == null) {
             boolean present = Files.isRegularFile(SCRIPT);
             if (!present && System.getenv("CI") != null) {
-                throw new IllegalStateException(SCRIPT + " is missing: .ci/run installs it with npm ci --prefix src/test/a11y");
+                throw new IllegalStateException(
+                        SCRIPT + " is missing: .ci/run installs it with npm ci --prefix src/test/a11y");
             }
             assumeTrue(present, "axe-core is not installed: run npm ci --prefix src/test/a11y (.ci/run does)");
             try {
@@ -50,13 +51,12 @@ public final class Axe {
         if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'object';"))) {
             js.executeScript(source());
         }
-        Object result = js.executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']})"
-                        + ".then(function (r) { done(r.violations.map(function (v) { return {id: v.id, impact: v.impact,"
-                        + " help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(' ') + ' '"
-                        + " + (n.failureSummary || '').replace(/\\s+/g, ' '); })}; })); },"
-                        + " function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });");
+        Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(function (r) { done(r.violations.map(function (v) { return {id: v.id, impact: v.impact,"
+                + " help: v.help, nodes: v.nodes.map(function (n) { return n.target.join(' ') + ' '"
+                + " + (n.failureSummary || '').replace(/\\s+/g, ' '); })}; })); },"
+                + " function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]); });");
         List<String> lines = new ArrayList<>();
         for (Map<String, Object> v : (List<Map<String, Object>>) result) {
             String impact = String.valueOf(v.get("impact"));
@@ -68,6 +68,8 @@ public final class Axe {
     }
 
     public static void assertNoSeriousViolations(WebDriver driver, String page) {
-        assertThat(seriousViolations(driver)).as("axe-core on %s (%s)", page, driver.getCurrentUrl()).isEmpty();
+        assertThat(seriousViolations(driver))
+                .as("axe-core on %s (%s)", page, driver.getCurrentUrl())
+                .isEmpty();
     }
 }
