@@ -25,6 +25,9 @@ class DailyPapersApiController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
 
+    /** Before arXiv: a window from here covers the whole feed. */
+    private static final LocalDate BEGINNING = LocalDate.of(1991, 1, 1);
+
     /** Answers held (each up to MAX_LIMIT papers): a few days and pages are what clients poll. */
     private static final long MAX_CACHED_PAPERS = 20_000;
 
@@ -58,9 +61,15 @@ class DailyPapersApiController {
             @RequestParam(required = false) @Nullable String limit,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(name = "category", required = false) @Nullable String category,
-            @RequestParam(name = "organization", required = false) @Nullable String organization) {
+            @RequestParam(name = "organization", required = false) @Nullable String organization,
+            @RequestParam(name = "submitter", required = false) @Nullable String submitter) {
         LocalDate latest = answers.get(Latest.DAY, catalog::latestDay).orElse(LocalDate.now(ZoneOffset.UTC));
-        FeedWindow window = FeedWindow.parse(date, week, month, latest);
+        String by = blankToNull(submitter);
+        // A submitter's papers without a date are all of theirs, newest first: the latest day alone would mostly be
+        // empty, and Hugging Face's list_daily_papers(submitter=...) is asked that way.
+        FeedWindow window = by != null && date == null && week == null && month == null
+                ? new FeedWindow(BEGINNING, latest)
+                : FeedWindow.parse(date, week, month, latest);
         int p = ApiParameters.nonNegativeInt("p", page, 0);
         int size = ApiParameters.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         DailySort order = sort == null || sort.isBlank()
@@ -70,7 +79,7 @@ class DailyPapersApiController {
                                 "sort",
                                 "Invalid parameter 'sort': expected publishedAt or trending, got '" + sort + "'"));
         DailyQuery query = new DailyQuery(
-                window.from(), window.to(), order, ApiParameters.category(category), blankToNull(organization));
+                window.from(), window.to(), order, ApiParameters.category(category), blankToNull(organization), by);
         int offset = (int) Math.min(Integer.MAX_VALUE, (long) p * size);
         Answer answer = answers.get(
                 new Question(query, offset, size),

@@ -10,14 +10,26 @@ import org.jspecify.annotations.Nullable;
  * @param to last day, inclusive
  * @param category an arXiv category ({@code cs.CL}) or archive ({@code cs}) to keep, or null for all
  * @param organization an organisation name to keep, or null for all
+ * @param submitter the user name of who submitted papers to the feed (Hugging Face's {@code submitter}), any case, or
+ *     null for all
  */
 public record DailyQuery(
-        LocalDate from, LocalDate to, DailySort sort, @Nullable String category, @Nullable String organization) {
+        LocalDate from,
+        LocalDate to,
+        DailySort sort,
+        @Nullable String category,
+        @Nullable String organization,
+        @Nullable String submitter) {
 
     public DailyQuery {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("window ends before it starts: " + from + ".." + to);
         }
+    }
+
+    public DailyQuery(
+            LocalDate from, LocalDate to, DailySort sort, @Nullable String category, @Nullable String organization) {
+        this(from, to, sort, category, organization, null);
     }
 
     public static DailyQuery day(LocalDate day, DailySort sort) {

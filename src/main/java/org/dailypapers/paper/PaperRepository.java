@@ -245,6 +245,10 @@ class PaperRepository {
             sql.append(" AND e.org_name = ?");
             params.add(q.organization());
         }
+        if (q.submitter() != null) {
+            sql.append(" AND LOWER(e.submitter_name) = ?");
+            params.add(q.submitter().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     Optional<LocalDate> latestDay() {

@@ -43,6 +43,13 @@ final class AnonymousPageCache extends OncePerRequestFilter {
     /** Paths that match the pattern above but answer per query or per reader. */
     private static final Pattern EXCLUDED = Pattern.compile("/api/papers/search");
 
+    /**
+     * Accept headers that ask for another representation of a cached address (a paper page as Markdown, a paper as
+     * BibTeX): the key does not hold the Accept header, so these are answered fresh and never stored.
+     */
+    private static final Pattern ALTERNATIVE_REPRESENTATION =
+            Pattern.compile(".*(text/markdown|application/x-bibtex|application/x-research-info-systems).*");
+
     /** Headers that belong to the page itself; security headers are written again on each answer. */
     private static final List<String> KEPT_HEADERS =
             List.of("Content-Type", "Content-Language", "ETag", "Cache-Control", "Vary", "Link", "Last-Modified");
@@ -132,11 +139,16 @@ final class AnonymousPageCache extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod())
                 || request.getRequestedSessionId() != null
                 || request.getHeader("HX-Request") != null
+                || asksForAlternative(request.getHeader("Accept"))
                 || signedIn()) {
             return false;
         }
         String path = request.getRequestURI();
         return CACHEABLE.matcher(path).matches() && !EXCLUDED.matcher(path).matches();
+    }
+
+    private static boolean asksForAlternative(@Nullable String accept) {
+        return accept != null && ALTERNATIVE_REPRESENTATION.matcher(accept).matches();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.dailypapers.cite.Citations;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.DailyPaper;
 import org.dailypapers.paper.Paper;
@@ -49,7 +50,8 @@ final class Cards {
                 org == null ? null : (org.fullname() == null || org.fullname().isBlank() ? org.name() : org.fullname()),
                 p.githubRepo().orElse(null),
                 p.primaryCategory().orElse(null),
-                false);
+                false,
+                Citations.coins(p));
     }
 
     /** The day it was on Daily Papers, else its arXiv submission day. */

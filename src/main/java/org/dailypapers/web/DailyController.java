@@ -28,7 +28,7 @@ class DailyController {
     static final int PAGE_SIZE = 50;
 
     /** Before arXiv: a window from here covers the whole catalog. */
-    private static final LocalDate BEGINNING = LocalDate.of(1991, 1, 1);
+    static final LocalDate BEGINNING = LocalDate.of(1991, 1, 1);
 
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z-]*(\\.[A-Za-z-]{2,})?");
     private static final DateTimeFormatter DAY_HEADING =
@@ -92,7 +92,8 @@ class DailyController {
                     null,
                     null,
                     "The catalog is empty. Import papers with ./dailypapers import FILE, or start the server without"
-                            + " --no-demo to load the demo data set.");
+                            + " --no-demo to load the demo data set.",
+                    List.of());
             model.addAttribute("view", empty);
             return "listing";
         }
@@ -141,6 +142,7 @@ class DailyController {
                         periods,
                         f,
                         result,
+                        Paths.day(day),
                         "No papers on " + DAY_HEADING.format(day)
                                 + (f.category() == null ? "." : " in " + f.category() + ".")));
         return "listing";
@@ -186,6 +188,7 @@ class DailyController {
                         periods,
                         f,
                         result,
+                        path,
                         "No papers in this week" + (f.category() == null ? "." : " in " + f.category() + ".")));
         return "listing";
     }
@@ -230,6 +233,7 @@ class DailyController {
                         periods,
                         f,
                         result,
+                        path,
                         "No papers in " + heading + (f.category() == null ? "." : " in " + f.category() + ".")));
         return "listing";
     }
@@ -267,7 +271,8 @@ class DailyController {
                         result.total(),
                         pageLink(f, f.page() - 1, result.total()),
                         pageLink(f, f.page() + 1, result.total()),
-                        "Nothing is trending" + (f.category() == null ? "." : " in " + f.category() + ".")));
+                        "Nothing is trending" + (f.category() == null ? "." : " in " + f.category() + "."),
+                        exports(f, "/trending")));
         return "listing";
     }
 
@@ -303,6 +308,7 @@ class DailyController {
                         List.of(),
                         f,
                         result,
+                        path,
                         "No papers of the daily feed are in " + cat + "."));
         return "listing";
     }
@@ -340,6 +346,7 @@ class DailyController {
                         List.of(),
                         f,
                         result,
+                        path,
                         "No papers of the daily feed belong to the organisation '" + org + "'."));
         return "listing";
     }
@@ -353,6 +360,7 @@ class DailyController {
             List<Link> periods,
             Filters f,
             DailyPage result,
+            String exportPath,
             String emptyMessage) {
         List<Link> sorts = new ArrayList<>();
         for (DailySort s : List.of(DailySort.UPVOTES, DailySort.TRENDING, DailySort.PUBLISHED_AT)) {
@@ -373,7 +381,13 @@ class DailyController {
                 result.total(),
                 pageLink(f, f.page() - 1, result.total()),
                 pageLink(f, f.page() + 1, result.total()),
-                emptyMessage);
+                emptyMessage,
+                exports(f, exportPath));
+    }
+
+    /** The list as files: the page's path with {@code .bib} or {@code .ris}, the same order and category. */
+    private static List<Link> exports(Filters f, String path) {
+        return List.of(Link.to("BibTeX", f.on(path + ".bib")), Link.to("RIS", f.on(path + ".ris")));
     }
 
     private static @Nullable Link pageLink(Filters f, int page, long total) {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param olderPage the next page of a long list, or null
  * @param newerPage the page before, or null
  * @param emptyMessage what to say when there are no papers
+ * @param exports the same list as BibTeX and RIS (the first 500 papers), empty where there is no list
  */
 public record ListingView(
         PageMeta page,
@@ -32,7 +33,8 @@ public record ListingView(
         long total,
         @Nullable Link newerPage,
         @Nullable Link olderPage,
-        String emptyMessage) {
+        String emptyMessage,
+        List<Link> exports) {
 
     /** Common arXiv categories of ML papers offered in the filter; any other can be typed into the URL. */
     public static final List<String> CATEGORY_CHOICES = List.of(

@@ -1,5 +1,7 @@
 package org.dailypapers.web;
 
+import java.util.List;
+import org.dailypapers.cite.MetaTag;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param forms whether the page is one of forms (log-in, discussion, submission) that carries the CSRF token in its
  *     head even for signed-out readers; the reading pages leave it out for them, because the token is masked anew on
  *     every request and would keep their ETags from ever matching
+ * @param meta further {@code <meta>} tags of the head (a paper's Highwire Press {@code citation_*} tags)
+ * @param alternates further {@code <link rel="alternate">} representations (Markdown, BibTeX)
  */
 public record PageMeta(
         String title,
@@ -21,23 +25,37 @@ public record PageMeta(
         @Nullable String feedUrl,
         @Nullable String feedTitle,
         String section,
-        boolean forms) {
+        boolean forms,
+        List<MetaTag> meta,
+        List<Alternate> alternates) {
+
+    /** Another representation of the page, for agents and reference managers. */
+    public record Alternate(String type, String href, String title) {}
+
+    public PageMeta {
+        meta = List.copyOf(meta);
+        alternates = List.copyOf(alternates);
+    }
 
     public static PageMeta of(String title, String section) {
-        return new PageMeta(title, null, null, null, section, false);
+        return new PageMeta(title, null, null, null, section, false, List.of(), List.of());
     }
 
     /** A page of the account and community modules, whose forms and htmx requests need the CSRF token. */
     public static PageMeta forms(String title) {
-        return new PageMeta(title, null, null, null, "", true);
+        return new PageMeta(title, null, null, null, "", true, List.of(), List.of());
     }
 
     public PageMeta withFeed(String url, String feedTitle) {
-        return new PageMeta(title, description, url, feedTitle, section, forms);
+        return new PageMeta(title, description, url, feedTitle, section, forms, meta, alternates);
     }
 
     public PageMeta withDescription(String text) {
-        return new PageMeta(title, text, feedUrl, feedTitle, section, forms);
+        return new PageMeta(title, text, feedUrl, feedTitle, section, forms, meta, alternates);
+    }
+
+    public PageMeta withMeta(List<MetaTag> tags, List<Alternate> links) {
+        return new PageMeta(title, description, feedUrl, feedTitle, section, forms, tags, links);
     }
 
     public boolean hasFeed() {

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param dateIso the same date as YYYY-MM-DD for the {@code <time>} element, or null when unknown
  * @param upvoted whether the signed-in reader upvoted it; cards from cached reads always say false, and
  *     {@link ReaderVotes} marks copies per request so that no reader's votes end up in a shared cache
+ * @param coins the OpenURL ContextObject of a COinS span, with which Zotero saves several papers of a list at once
  */
 public record PaperCard(
         String id,
@@ -32,7 +33,8 @@ public record PaperCard(
         @Nullable String organizationLabel,
         @Nullable String codeUrl,
         @Nullable String primaryCategory,
-        boolean upvoted) {
+        boolean upvoted,
+        String coins) {
 
     public String href() {
         return Paths.paper(id);
@@ -55,7 +57,8 @@ public record PaperCard(
                 organizationLabel,
                 codeUrl,
                 primaryCategory,
-                true);
+                true,
+                coins);
     }
 
     public boolean hasMoreAuthors() {

@@ -1,10 +1,14 @@
 package org.dailypapers.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.dailypapers.cite.Abstracts;
+import org.dailypapers.cite.Citations;
+import org.dailypapers.community.Comment;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
@@ -16,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,34 +38,49 @@ class PaperController {
     private final CatalogReads reads;
     private final ObjectProvider<SearchService> search;
     private final ReaderVotes votes;
+    private final PaperDiscussion discussion;
 
-    PaperController(PaperCatalog catalog, CatalogReads reads, ObjectProvider<SearchService> search, ReaderVotes votes) {
+    PaperController(
+            PaperCatalog catalog,
+            CatalogReads reads,
+            ObjectProvider<SearchService> search,
+            ReaderVotes votes,
+            PaperDiscussion discussion) {
         this.catalog = catalog;
         this.reads = reads;
         this.search = search;
         this.votes = votes;
+        this.discussion = discussion;
     }
 
     @GetMapping("/papers/{id}")
-    String paper(@PathVariable String id, Model model) {
-        return show(id, model);
+    String paper(@PathVariable String id, Model model, HttpServletResponse response) {
+        return show(id, model, response);
     }
 
     @GetMapping("/papers/" + ArxivId.OLD_STYLE_PATH)
-    String oldStylePaper(@PathVariable String archive, @PathVariable String number, Model model) {
-        return show(archive + "/" + number, model);
+    String oldStylePaper(
+            @PathVariable String archive, @PathVariable String number, Model model, HttpServletResponse response) {
+        return show(archive + "/" + number, model, response);
     }
 
-    private String show(String raw, Model model) {
+    private String show(String raw, Model model, HttpServletResponse response) {
+        Paper paper = find(reads, raw);
+        DailyEntry entry = reads.entry(paper.id()).orElse(null);
+        // the same address answers text/markdown (PaperExportController): caches must keep the two apart
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        model.addAttribute("view", view(paper, entry));
+        return "paper";
+    }
+
+    /** The paper of a {@code /papers/...} address, or the not-found page that says why there is none. */
+    static Paper find(CatalogReads reads, String raw) {
         ArxivId id = ArxivId.parse(raw)
                 .orElseThrow(() -> new WebErrors.NotFound("'" + raw + "' is not an arXiv identifier. Identifiers look"
                         + " like 2501.12345 or hep-th/9901001."));
-        Paper paper = reads.paper(id)
+        return reads.paper(id)
                 .orElseThrow(() -> new WebErrors.NotFound("The paper " + id.id() + " is not in this catalog. It may"
                         + " still be on arXiv: https://arxiv.org/abs/" + id.id()));
-        DailyEntry entry = reads.entry(id).orElse(null);
-        model.addAttribute("view", view(paper, entry));
-        return "paper";
     }
 
     private PaperView view(Paper p, @Nullable DailyEntry e) {
@@ -85,7 +105,15 @@ class PaperController {
                 .withDescription(Cards.shorten(p.abstractText(), 200))
                 .withFeed(
                         p.primaryCategory().map(Paths::categoryFeed).orElse("/feeds/daily.atom"),
-                        p.primaryCategory().map(c -> "Daily Papers in " + c).orElse("Daily Papers"));
+                        p.primaryCategory().map(c -> "Daily Papers in " + c).orElse("Daily Papers"))
+                .withMeta(
+                        Citations.highwire(p),
+                        List.of(
+                                new PageMeta.Alternate("text/markdown", Paths.paper(p.id().id()) + ".md", "Markdown"),
+                                new PageMeta.Alternate(
+                                        "application/x-bibtex", Paths.paper(p.id().id()) + ".bib", "BibTeX")));
+        List<Comment> thread = discussion.thread(p.id());
+        PaperDiscussion.Counts counts = PaperDiscussion.counts(p.id(), e, thread);
         String submitter = e == null || e.submittedBy() == null
                 ? null
                 : (e.submittedBy().fullname() == null
@@ -112,7 +140,13 @@ class PaperController {
                 p.githubStars(),
                 similar,
                 service != null,
-                similarFailed);
+                similarFailed,
+                Abstracts.paragraphs(p.abstractText()),
+                Citations.bibtex(p),
+                Citations.key(p),
+                counts.here(),
+                counts.huggingFace(),
+                counts.huggingFaceUrl());
     }
 
     /** Marks a failed look-up (compared by identity): the page then says so instead of "none found". */

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param card the paper as its card shows it (id, title, upvotes, organisation, code link)
  * @param abstractText the whole abstract
+ * @param abstractParagraphs the abstract reflowed: arXiv's hard line breaks joined, real paragraph breaks kept
  * @param authors every author, in the paper's order
  * @param dayHref the daily feed day it was on, or null when it was never on the feed
  * @param submittedBy who submitted it to the feed, or null
@@ -15,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param similar similar papers, empty when the search module is absent or found none
  * @param similarAvailable whether similar papers could be looked for at all
  * @param similarFailed whether looking for them failed (the page says so instead of "none found")
+ * @param bibtex the paper's BibTeX entry, shown in the Cite box to copy
+ * @param commentsHere comments and replies in the thread on this instance
+ * @param commentsOnHuggingFace comments the import counted on Hugging Face, which are not in the thread here
  */
 public record PaperView(
         PageMeta page,
@@ -37,4 +41,10 @@ public record PaperView(
         @Nullable Integer githubStars,
         List<PaperCard> similar,
         boolean similarAvailable,
-        boolean similarFailed) {}
+        boolean similarFailed,
+        List<String> abstractParagraphs,
+        String bibtex,
+        String citationKey,
+        int commentsHere,
+        int commentsOnHuggingFace,
+        String huggingFaceUrl) {}
