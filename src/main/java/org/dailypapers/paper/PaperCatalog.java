@@ -298,6 +298,8 @@ public class PaperCatalog {
     public boolean addComments(ArxivId id, int delta) {
         boolean done = repository.addComments(id.id(), delta) > 0;
         if (done) {
+            // a new change number: other instances' caches notice the new count within a second
+            repository.touch(List.of(id.id()), nextSeqs(1));
             forgetReads();
         }
         return done;

@@ -21,6 +21,7 @@ import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PapersChanged;
 import org.dailypapers.shared.DailyPapersProperties;
+import org.dailypapers.shared.FleetLocks;
 import org.dailypapers.shared.StatisticsContributor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
     private final Path indexFolder;
     private final ApplicationContext context;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final FleetLocks locks;
 
     private volatile @Nullable PaperIndex index;
     private volatile @Nullable BgeEmbedder embedder;
@@ -76,7 +78,9 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
             VectorStore vectors,
             SearchSettings settings,
             DailyPapersProperties properties,
-            ApplicationContext context) {
+            ApplicationContext context,
+            FleetLocks locks) {
+        this.locks = locks;
         this.catalog = catalog;
         this.vectors = vectors;
         this.settings = settings;
@@ -310,8 +314,14 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         List<IndexedPaper> missing =
                 docs.stream().filter(d -> d.vector() == null).toList();
         long started = System.nanoTime();
-        List<float[]> computed = embedder()
-                .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList());
+        List<float[]> computed = new ArrayList<>();
+        // One instance of the fleet embeds at a time; the others take its vectors from the store as they appear.
+        boolean embeddedHere = missing.isEmpty()
+                || locks.runIfFree(FleetLocks.SEARCH_EMBEDDING, () -> computed.addAll(embedder()
+                        .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList())));
+        if (!embeddedHere && docs.stream().noneMatch(d -> d.vector() != null)) {
+            return 0;
+        }
         long took = System.nanoTime() - started;
         List<VectorStore.StoredVector> rows = new ArrayList<>();
         List<IndexedPaper> embedded = new ArrayList<>();
@@ -320,7 +330,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
                 embedded.add(d);
             }
         }
-        for (int k = 0; k < missing.size(); k++) {
+        for (int k = 0; k < computed.size(); k++) {
             IndexedPaper d = missing.get(k);
             rows.add(new VectorStore.StoredVector(d.id(), d.textHash(), computed.get(k)));
             embedded.add(d.withVector(computed.get(k)));
@@ -330,7 +340,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         uncommitted = true;
         commitIfDirty(false);
         i.refresh();
-        logProgress(missing.size(), took);
+        logProgress(computed.size(), took);
         return ids.size();
     }
 

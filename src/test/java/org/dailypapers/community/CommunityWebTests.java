@@ -56,7 +56,10 @@ import tools.jackson.databind.json.JsonMapper;
             "dailypapers.demo=false",
             "dailypapers.arxiv.request-interval=0s",
             "dailypapers.security.rate-limits.sign-up=3/PT1H",
-            "dailypapers.security.rate-limits.comment=5/PT1H"
+            "dailypapers.security.rate-limits.comment=5/PT1H",
+            // These tests keep sign-ins in MockHttpSession objects, which only container sessions read; sessions in
+            // the database (as served) are covered by FleetTests over HTTP with real cookies.
+            "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration"
         })
 @AutoConfigureMockMvc
 class CommunityWebTests {
