@@ -48,7 +48,7 @@ final class LoginRateLimitFilter extends OncePerRequestFilter {
         try {
             rateLimiter.acquire(RateLimitedAction.LOG_IN, "ip:" + address);
             if (email != null) {
-                rateLimiter.acquire(RateLimitedAction.LOG_IN_PAIR, "pair:" + email + '\u0000' + address);
+                rateLimiter.acquire(RateLimitedAction.LOG_IN_PAIR, "pair:" + email + '|' + address);
             }
         } catch (RateLimitExceededException e) {
             response.setStatus(429);

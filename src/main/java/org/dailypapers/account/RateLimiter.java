@@ -48,6 +48,6 @@ public class RateLimiter {
     }
 
     private static String bucket(RateLimitedAction action, String clientKey) {
-        return action.key() + '\u0000' + clientKey;
+        return action.key() + ':' + clientKey;
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs in the server only: a CLI command such as a long import must not start mailing. Every server schedules it and
- * ShedLock lets one run it at a time (the daily run holds its lock five minutes at least, so that clocks a little
+ * ShedLock lets one run it at a time (the daily run holds its lock 30 seconds at least, so that clocks a little
  * apart do not plan twice); the outbox lets each mail go out once even so. Retries run under a lock of their own:
  * when the instance sending the daily run is killed, another one's retry run delivers what is left within a minute.
  */
@@ -29,7 +29,7 @@ class DigestScheduler {
     }
 
     @Scheduled(cron = "${dailypapers.digest.cron:0 0 7 * * *}")
-    @SchedulerLock(name = FleetLocks.DIGEST_SEND, lockAtLeastFor = "PT5M")
+    @SchedulerLock(name = FleetLocks.DIGEST_SEND, lockAtLeastFor = "PT30S")
     void sendDigests() {
         try {
             SendReport report = digests.sendScheduled();

@@ -76,10 +76,10 @@ class SubscriptionService {
         // Against subscription bombing: a client address may only ask so often, and an address only receives so
         // many confirmation mails, counted over all instances.
         if (!limits.takeIfAny(
-                        "digest-subscribe\u0000ip:" + clientIp,
+                        "digest-subscribe:ip:" + clientIp,
                         new RateLimits.Limit(properties.subscribesPerIpPerHour(), Duration.ofHours(1)))
                 || !limits.takeIfAny(
-                        "digest-subscribe\u0000to:" + email.get(),
+                        "digest-subscribe:to:" + email.get(),
                         new RateLimits.Limit(properties.subscribesPerAddressPerDay(), Duration.ofDays(1)))) {
             return SubscribeOutcome.RATE_LIMITED;
         }

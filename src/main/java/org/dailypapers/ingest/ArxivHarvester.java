@@ -66,7 +66,8 @@ public class ArxivHarvester {
 
     /** Whether the configured harvest (metadata format and set) has a run that stopped before its last page. */
     public boolean hasUnfinishedHarvest() {
-        return store.latestIncomplete(properties.metadataPrefix(), properties.set().trim())
+        return store.latestIncomplete(
+                        properties.metadataPrefix(), properties.set().trim())
                 .isPresent();
     }
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * its admin says so). A failed run is logged and retried at the next scheduled time, continuing where it stopped.
  *
  * <p>Every instance schedules it; the {@value FleetLocks#ARXIV_HARVEST} lock lets one run it. The lock is held at
- * least five minutes, so an instance whose clock is a little behind does not start the day's harvest again after a
+ * least 30 seconds, so an instance whose clock is a little behind does not start the day's harvest again after a
  * quick one ended. An instance killed during a harvest leaves it unfinished: within a minute its lock runs out and
  * another instance's resume check continues it from the last committed page.
  */
@@ -31,7 +31,7 @@ class HarvestScheduler {
     }
 
     @Scheduled(cron = "${dailypapers.arxiv.harvest-cron:-}", zone = "UTC")
-    @SchedulerLock(name = FleetLocks.ARXIV_HARVEST, lockAtLeastFor = "PT5M")
+    @SchedulerLock(name = FleetLocks.ARXIV_HARVEST, lockAtLeastFor = "PT30S")
     void harvestDaily() {
         harvest();
     }

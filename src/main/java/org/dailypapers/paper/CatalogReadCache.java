@@ -3,7 +3,6 @@ package org.dailypapers.paper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
@@ -21,18 +20,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CatalogReadCache {
 
-    private static final long RECHECK_NANOS = 1_000_000_000L;
-
-    private final LongSupplier changeSeq;
+    private final CatalogChangeWatch changes;
     private final Cache<Object, Weighed> entries;
     private final AtomicLong generation = new AtomicLong();
-    private volatile long lastCheck = System.nanoTime() - RECHECK_NANOS;
-    private volatile long knownChangeSeq = Long.MIN_VALUE;
 
     private record Weighed(Object value, int weight) {}
 
-    CatalogReadCache(LongSupplier changeSeq, long maxWeight) {
-        this.changeSeq = changeSeq;
+    CatalogReadCache(CatalogChangeWatch changes, long maxWeight) {
+        this.changes = changes;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxWeight)
                 .weigher((Object key, Weighed w) -> w.weight())
@@ -64,7 +59,7 @@ public final class CatalogReadCache {
 
     /** The remembered value for the key, or null. For callers that decide only after reading whether to keep it. */
     public @Nullable Object find(Object key) {
-        noticeOtherWriters();
+        changes.poll();
         Weighed hit = entries.getIfPresent(key);
         return hit == null ? null : hit.value();
     }
@@ -95,20 +90,6 @@ public final class CatalogReadCache {
      * through another instance (an upvote) and must see it. One indexed query.
      */
     public void checkNow() {
-        lastCheck = System.nanoTime() - RECHECK_NANOS;
-        noticeOtherWriters();
-    }
-
-    private void noticeOtherWriters() {
-        long now = System.nanoTime();
-        if (now - lastCheck < RECHECK_NANOS) {
-            return;
-        }
-        lastCheck = now;
-        long seq = changeSeq.getAsLong();
-        if (seq != knownChangeSeq) {
-            knownChangeSeq = seq;
-            clear();
-        }
+        changes.checkNow();
     }
 }

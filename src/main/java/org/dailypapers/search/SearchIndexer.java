@@ -317,8 +317,12 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         List<float[]> computed = new ArrayList<>();
         // One instance of the fleet embeds at a time; the others take its vectors from the store as they appear.
         boolean embeddedHere = missing.isEmpty()
-                || locks.runIfFree(FleetLocks.SEARCH_EMBEDDING, () -> computed.addAll(embedder()
-                        .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList())));
+                || locks.runIfFree(
+                        FleetLocks.SEARCH_EMBEDDING,
+                        () -> computed.addAll(embedder()
+                                .embedAll(missing.stream()
+                                        .map(IndexedPaper::embeddingText)
+                                        .toList())));
         if (!embeddedHere && docs.stream().noneMatch(d -> d.vector() != null)) {
             return 0;
         }

@@ -37,15 +37,31 @@ class FleetConfiguration {
     /** Rate-limit rows are dropped this long after their bucket would be full again. */
     private static final Duration BUCKET_KEPT_AFTER_FULL = Duration.ofMinutes(1);
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService lockKeepAlive() {
-        return Executors.newSingleThreadScheduledExecutor(
+    /** Tells apart two contexts of one JVM (as in tests) in the {@code shedlock} table. */
+    private static final String INSTANCE_SUFFIX =
+            java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    /**
+     * The thread that extends held locks. Not a ScheduledExecutorService bean: Spring would take that for the
+     * scheduler of every {@code @Scheduled} method.
+     */
+    static final class LockKeepAlive implements AutoCloseable {
+        final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("lock-keep-alive").daemon(true).factory());
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
     }
 
     @Bean
-    LockProvider lockProvider(
-            DataSource dataSource, DailyPapersProperties properties, ScheduledExecutorService lockKeepAlive) {
+    LockKeepAlive lockKeepAlive() {
+        return new LockKeepAlive();
+    }
+
+    @Bean
+    LockProvider lockProvider(DataSource dataSource, DailyPapersProperties properties, LockKeepAlive keepAlive) {
         var config = JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName("shedlock")
@@ -57,7 +73,7 @@ class FleetConfiguration {
             // PostgreSQL: the database's clock decides, so instances with skewed clocks cannot both hold a lock.
             config.usingDbTime();
         }
-        return new KeepAliveLockProvider(new JdbcTemplateLockProvider(config.build()), lockKeepAlive);
+        return new KeepAliveLockProvider(new JdbcTemplateLockProvider(config.build()), keepAlive.executor);
     }
 
     @Bean
@@ -95,6 +111,6 @@ class FleetConfiguration {
 
     /** Names the holder of a lock in the {@code shedlock} table: process id and host, for whoever looks. */
     static String instanceName() {
-        return ManagementFactory.getRuntimeMXBean().getName();
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + INSTANCE_SUFFIX;
     }
 }

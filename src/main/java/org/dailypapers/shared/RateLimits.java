@@ -3,7 +3,11 @@ package org.dailypapers.shared;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -28,6 +32,9 @@ public final class RateLimits {
         }
     }
 
+    /** Longer keys are hashed; the column holds 400 characters. */
+    private static final int MAX_KEY = 300;
+
     private final ProxyManager<String> buckets;
 
     RateLimits(ProxyManager<String> buckets) {
@@ -40,15 +47,30 @@ public final class RateLimits {
      * @return empty when a token was taken, else how long until one will be there
      */
     public Optional<Duration> tryTake(String key, Limit limit) {
-        ConsumptionProbe probe = buckets.builder()
-                .build(key, limit::configuration)
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                buckets.builder().build(rowId(key), limit::configuration).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Tokens left in the bucket, without taking one. */
     public long available(String key, Limit limit) {
-        return buckets.builder().build(key, limit::configuration).getAvailableTokens();
+        return buckets.builder().build(rowId(key), limit::configuration).getAvailableTokens();
+    }
+
+    /**
+     * The bucket's row id: the key itself, readable in the table, unless a client made it long (an email field is
+     * whatever a client sends) or put a character PostgreSQL text cannot hold; then its SHA-256.
+     */
+    static String rowId(String key) {
+        if (key.length() <= MAX_KEY && key.indexOf('\u0000') < 0) {
+            return key;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Takes one token, or none when the bucket is empty, and says whether the bucket was empty. */

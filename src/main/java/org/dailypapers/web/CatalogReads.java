@@ -68,8 +68,8 @@ class CatalogReads {
 
     DailyPage daily(DailyQuery query, int offset, int limit) {
         return fresh().get(
-                new Daily(query, offset, limit), () -> catalog.daily(query, offset, limit), page -> page.items()
-                        .size());
+                        new Daily(query, offset, limit), () -> catalog.daily(query, offset, limit), page -> page.items()
+                                .size());
     }
 
     Optional<LocalDate> latestDay() {
