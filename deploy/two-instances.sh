@@ -17,7 +17,7 @@ port() { case "$1" in a) echo 8086 ;; b) echo 8087 ;; *) echo "instance a or b" 
 
 wait_ready() {
   local url=$1 deadline=$((SECONDS + ${2:-600}))
-  until curl -fsS -o /dev/null "$url/actuator/health/readiness"; do
+  until curl -fs -o /dev/null "$url/actuator/health/readiness"; do
     if [ $SECONDS -gt $deadline ]; then echo "not ready: $url" >&2; return 1; fi
     sleep 1
   done
@@ -53,7 +53,6 @@ case "${1:-}" in
     if [[ "$DB_URL" == *currentSchema=fleet_demo* ]]; then
       psql -h 127.0.0.1 -U postgres -d test -qc 'CREATE SCHEMA IF NOT EXISTS fleet_demo'
     fi
-    ./dailypapers build >/dev/null
     start_instance a   # the first instance on an empty database loads the demo data
     start_instance b
     haproxy -f deploy/haproxy.cfg -D -p "$RUN/haproxy.pid"
