@@ -27,8 +27,17 @@ class ServingHealthIndicator implements HealthIndicator {
         this.statistics = statistics;
     }
 
+    /**
+     * Once ready, an instance stays ready until it stops (Spring Boot's own readiness state turns to REFUSING_TRAFFIC
+     * then): the checks below cost queries, and a proxy asks every second, behind the readers' requests.
+     */
+    private volatile boolean ready;
+
     @Override
     public Health health() {
+        if (ready) {
+            return Health.up().build();
+        }
         if (startup.pending()) {
             return Health.outOfService().withDetail("waiting", "startup tasks").build();
         }
@@ -41,6 +50,7 @@ class ServingHealthIndicator implements HealthIndicator {
         if (papers > 0 && indexed == 0) {
             return Health.outOfService().withDetail("waiting", "search index").build();
         }
+        ready = true;
         return Health.up().build();
     }
 }
