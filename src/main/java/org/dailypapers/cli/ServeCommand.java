@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dailypapers.ingest.DemoData;
+import org.dailypapers.shared.FleetLocks;
+import org.dailypapers.shared.StartupTasks;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -26,6 +28,8 @@ class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", port);
+        // readiness stays OUT_OF_SERVICE until the demo data is in (see StartupTasks)
+        properties.put("dailypapers.serve.startup-tasks", true);
         var context = SpringContexts.start(true, properties);
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
@@ -34,10 +38,15 @@ class ServeCommand implements Callable<Integer> {
             }
         });
         if (!noDemo) {
-            context.getBean(DemoData.class)
+            // Instances starting together on one empty database: one loads, the others wait for it to finish.
+            FleetLocks locks = context.getBean(FleetLocks.class);
+            while (!locks.runIfFree(FleetLocks.DEMO_DATA, () -> context.getBean(DemoData.class)
                     .loadIfEmpty(new ConsoleProgress(System.err))
-                    .ifPresent(s -> System.out.println("loaded the demo data set: " + s.line()));
+                    .ifPresent(s -> System.out.println("loaded the demo data set: " + s.line())))) {
+                Thread.sleep(1_000);
+            }
         }
+        context.getBean(StartupTasks.class).done();
         int actualPort = context instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort()
                 : port;

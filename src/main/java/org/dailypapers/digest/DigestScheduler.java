@@ -1,5 +1,7 @@
 package org.dailypapers.digest;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.dailypapers.shared.FleetLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -8,8 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs in the server only: a CLI command such as a long import must not start mailing. Several servers may run it at
- * once; the outbox lets each mail go out once.
+ * Runs in the server only: a CLI command such as a long import must not start mailing. Every server schedules it and
+ * ShedLock lets one run it at a time (the daily run holds its lock 30 seconds at least, so that clocks a little
+ * apart do not plan twice); the outbox lets each mail go out once even so. Retries run under a lock of their own:
+ * when the instance sending the daily run is killed, another one's retry run delivers what is left within a minute.
  */
 @Component
 @ConditionalOnWebApplication
@@ -25,6 +29,7 @@ class DigestScheduler {
     }
 
     @Scheduled(cron = "${dailypapers.digest.cron:0 0 7 * * *}")
+    @SchedulerLock(name = FleetLocks.DIGEST_SEND, lockAtLeastFor = "PT30S")
     void sendDigests() {
         try {
             SendReport report = digests.sendScheduled();
@@ -42,6 +47,7 @@ class DigestScheduler {
     @Scheduled(
             fixedDelayString = "${dailypapers.digest.retry-interval:PT1M}",
             initialDelayString = "${dailypapers.digest.retry-interval:PT1M}")
+    @SchedulerLock(name = FleetLocks.DIGEST_RETRY)
     void retryDue() {
         try {
             digests.deliverDue();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.dailypapers.shared.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -25,14 +26,16 @@ class SubscriptionService {
     private final DigestMailer mailer;
     private final DigestLinks links;
     private final DigestProperties properties;
-    private final RateLimiter limiter = new RateLimiter();
+    private final RateLimits limits;
 
     SubscriptionService(
             SubscriptionRepository subscriptions,
             DigestOutbox outbox,
             DigestMailer mailer,
             DigestLinks links,
-            DigestProperties properties) {
+            DigestProperties properties,
+            RateLimits limits) {
+        this.limits = limits;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.mailer = mailer;
@@ -70,9 +73,14 @@ class SubscriptionService {
         if (email.isEmpty()) {
             return SubscribeOutcome.INVALID_ADDRESS;
         }
-        if (!limiter.tryAcquire("ip:" + clientIp, properties.subscribesPerIpPerHour(), Duration.ofHours(1), now)
-                || !limiter.tryAcquire(
-                        "to:" + email.get(), properties.subscribesPerAddressPerDay(), Duration.ofDays(1), now)) {
+        // Against subscription bombing: a client address may only ask so often, and an address only receives so
+        // many confirmation mails, counted over all instances.
+        if (!limits.takeIfAny(
+                        "digest-subscribe:ip:" + clientIp,
+                        new RateLimits.Limit(properties.subscribesPerIpPerHour(), Duration.ofHours(1)))
+                || !limits.takeIfAny(
+                        "digest-subscribe:to:" + email.get(),
+                        new RateLimits.Limit(properties.subscribesPerAddressPerDay(), Duration.ofDays(1)))) {
             return SubscribeOutcome.RATE_LIMITED;
         }
         Optional<Subscription> existing = subscriptions.findByEmail(email.get());

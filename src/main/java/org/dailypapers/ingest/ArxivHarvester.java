@@ -64,6 +64,13 @@ public class ArxivHarvester {
         }
     }
 
+    /** Whether the configured harvest (metadata format and set) has a run that stopped before its last page. */
+    public boolean hasUnfinishedHarvest() {
+        return store.latestIncomplete(
+                        properties.metadataPrefix(), properties.set().trim())
+                .isPresent();
+    }
+
     /** Like {@link #harvest}, but returns empty at once when another harvest of this process is running. */
     public Optional<HarvestSummary> harvestUnlessRunning(HarvestRequest request, HarvestListener listener) {
         if (!running.tryLock()) {

@@ -1,8 +1,8 @@
 package org.dailypapers.paper;
 
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
@@ -13,24 +13,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The catalog empties its caches itself when it writes, and again once the writing transaction commits (a read
  * between the two could remember what is about to change). Writes made by another process on the same database (a
- * CLI import while the server runs) are noticed through the catalog's change number, looked at no more than once a
- * second.
+ * CLI import while the server runs, another instance of the site: upvotes and comments change the number too) are
+ * noticed through the catalog's change number, looked at no more than once a second, or at once through
+ * {@link #checkNow} where a reader must see their own writes. Entries live in a Caffeine cache bounded by weight, so
+ * a crawler walking every day pushes out the least used pages rather than everything.
  */
 public final class CatalogReadCache {
 
-    private static final long RECHECK_NANOS = 1_000_000_000L;
-
-    private final LongSupplier changeSeq;
-    private final long maxWeight;
-    private final ConcurrentHashMap<Object, Object> entries = new ConcurrentHashMap<>();
+    private final CatalogChangeWatch changes;
+    private final Cache<Object, Weighed> entries;
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong weight = new AtomicLong();
-    private volatile long lastCheck = System.nanoTime() - RECHECK_NANOS;
-    private volatile long knownChangeSeq = Long.MIN_VALUE;
 
-    CatalogReadCache(LongSupplier changeSeq, long maxWeight) {
-        this.changeSeq = changeSeq;
-        this.maxWeight = maxWeight;
+    private record Weighed(Object value, int weight) {}
+
+    CatalogReadCache(CatalogChangeWatch changes, long maxWeight) {
+        this.changes = changes;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxWeight)
+                .weigher((Object key, Weighed w) -> w.weight())
+                .build();
     }
 
     /** The remembered value for the key, or what the loader reads now, weighing 1. */
@@ -39,8 +40,8 @@ public final class CatalogReadCache {
     }
 
     /**
-     * The remembered value for the key, or what the loader reads now. The cache empties itself when the weights of
-     * what it holds pass its limit: a crawler walking every day causes a clear now and then, nothing worse.
+     * The remembered value for the key, or what the loader reads now. Past the cache's weight limit the least
+     * recently and least often used entries go.
      *
      * @param key a value with equals and hashCode (a record), unique across what this cache holds
      */
@@ -58,8 +59,9 @@ public final class CatalogReadCache {
 
     /** The remembered value for the key, or null. For callers that decide only after reading whether to keep it. */
     public @Nullable Object find(Object key) {
-        noticeOtherWriters();
-        return entries.get(key);
+        changes.poll();
+        Weighed hit = entries.getIfPresent(key);
+        return hit == null ? null : hit.value();
     }
 
     /** Where the catalog stands now: take it before reading, and hand it to {@link #remember} with what was read. */
@@ -75,30 +77,19 @@ public final class CatalogReadCache {
         if (generation.get() != mark) {
             return;
         }
-        long w = Math.max(1, valueWeight);
-        if (weight.addAndGet(w) > maxWeight) {
-            entries.clear();
-            weight.set(w);
-        }
-        entries.put(key, value);
+        entries.put(key, new Weighed(value, (int) Math.clamp(valueWeight, 1, Integer.MAX_VALUE)));
     }
 
     synchronized void clear() {
         generation.incrementAndGet();
-        entries.clear();
-        weight.set(0);
+        entries.invalidateAll();
     }
 
-    private void noticeOtherWriters() {
-        long now = System.nanoTime();
-        if (now - lastCheck < RECHECK_NANOS) {
-            return;
-        }
-        lastCheck = now;
-        long seq = changeSeq.getAsLong();
-        if (seq != knownChangeSeq) {
-            knownChangeSeq = seq;
-            clear();
-        }
+    /**
+     * Looks at the catalog's change number now rather than within the second: for a reader who has just written
+     * through another instance (an upvote) and must see it. One indexed query.
+     */
+    public void checkNow() {
+        changes.checkNow();
     }
 }

@@ -30,6 +30,8 @@ public class PaperCatalog {
     private final ApplicationEventPublisher events;
     private final AtomicLong lastSeq = new AtomicLong(-1);
     private final List<CatalogReadCache> readCaches = new CopyOnWriteArrayList<>();
+    private final CatalogChangeWatch otherWriters =
+            new CatalogChangeWatch(this::lastChangeSeq, () -> readCaches.forEach(CatalogReadCache::clear));
 
     PaperCatalog(PaperRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.repository = repository;
@@ -43,7 +45,7 @@ public class PaperCatalog {
      * @param maxWeight how much it holds before it empties itself (weights are the caller's, such as papers)
      */
     public CatalogReadCache newReadCache(long maxWeight) {
-        CatalogReadCache cache = new CatalogReadCache(this::lastChangeSeq, maxWeight);
+        CatalogReadCache cache = new CatalogReadCache(otherWriters, maxWeight);
         readCaches.add(cache);
         return cache;
     }
@@ -298,6 +300,8 @@ public class PaperCatalog {
     public boolean addComments(ArxivId id, int delta) {
         boolean done = repository.addComments(id.id(), delta) > 0;
         if (done) {
+            // a new change number: other instances' caches notice the new count within a second
+            repository.touch(List.of(id.id()), nextSeqs(1));
             forgetReads();
         }
         return done;

@@ -2,6 +2,7 @@ package org.dailypapers.web;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.dailypapers.account.PageContext;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.CatalogReadCache;
 import org.dailypapers.paper.DailyEntry;
@@ -10,6 +11,9 @@ import org.dailypapers.paper.DailyQuery;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The catalog reads behind list and paper pages, remembered until the catalog changes. A day page costs five queries
@@ -41,33 +45,50 @@ class CatalogReads {
         DAY
     }
 
+    /** Set on a request once its reader's view of the catalog has been brought up to date. */
+    private static final String CHECKED = CatalogReads.class.getName() + ".checked";
+
     private record PaperKey(String id) {}
 
     private record EntryKey(String id) {}
 
+    /**
+     * The cache, first brought up to date with every instance's writes when the reader is signed in: someone who
+     * just upvoted through another instance sees the new count. Signed-out readers see writes within a second.
+     */
+    private CatalogReadCache fresh() {
+        if (PageContext.currentUser() != null
+                && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST) == null) {
+            request.setAttribute(CHECKED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+            cache.checkNow();
+        }
+        return cache;
+    }
+
     DailyPage daily(DailyQuery query, int offset, int limit) {
-        return cache.get(
-                new Daily(query, offset, limit), () -> catalog.daily(query, offset, limit), page -> page.items()
-                        .size());
+        return fresh().get(
+                        new Daily(query, offset, limit), () -> catalog.daily(query, offset, limit), page -> page.items()
+                                .size());
     }
 
     Optional<LocalDate> latestDay() {
-        return cache.get(Latest.DAY, catalog::latestDay);
+        return fresh().get(Latest.DAY, catalog::latestDay);
     }
 
     Optional<LocalDate> dayBefore(LocalDate day) {
-        return cache.get(new Neighbour("before", day), () -> catalog.dayBefore(day));
+        return fresh().get(new Neighbour("before", day), () -> catalog.dayBefore(day));
     }
 
     Optional<LocalDate> dayAfter(LocalDate day) {
-        return cache.get(new Neighbour("after", day), () -> catalog.dayAfter(day));
+        return fresh().get(new Neighbour("after", day), () -> catalog.dayAfter(day));
     }
 
     Optional<Paper> paper(ArxivId id) {
-        return cache.get(new PaperKey(id.id()), () -> catalog.find(id));
+        return fresh().get(new PaperKey(id.id()), () -> catalog.find(id));
     }
 
     Optional<DailyEntry> entry(ArxivId id) {
-        return cache.get(new EntryKey(id.id()), () -> catalog.findEntry(id));
+        return fresh().get(new EntryKey(id.id()), () -> catalog.findEntry(id));
     }
 }

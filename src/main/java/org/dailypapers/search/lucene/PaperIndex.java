@@ -87,7 +87,7 @@ public final class PaperIndex implements Closeable {
     /**
      * Title and abstract are highlighted on every search page. With their offsets in the postings the highlighter
      * reads where the words are instead of analysing each hit's text again, which cost two thirds of a search's
-     * CPU (docs/decisions/0005-search-under-load.md).
+     * CPU (docs/decisions/0009-search-under-load.md).
      */
     private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
 

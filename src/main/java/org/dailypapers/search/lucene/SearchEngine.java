@@ -191,7 +191,7 @@ public final class SearchEngine {
      * The keyword ranking of a page, with the exact total and the facets when asked; those need every match visited
      * and scored in one pass. (A ranking pass that skips non-competitive matches plus a second pass that counts and
      * facets without scores measured 15 % more CPU on the 76,000 papers: the second walk over the postings costs
-     * more than the scores it saves; see docs/decisions/0005-search-under-load.md.)
+     * more than the scores it saves; see docs/decisions/0009-search-under-load.md.)
      */
     private Ranked keywordRanking(
             IndexSearcher searcher, Query query, @Nullable Query filter, SearchSort sort, int need, boolean withFacets)

@@ -28,6 +28,7 @@ import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorStore;
 import org.dailypapers.shared.DailyPapersProperties;
+import org.dailypapers.shared.FleetLocks;
 import org.dailypapers.shared.StatisticsContributor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     private final Path indexFolder;
     private final ApplicationContext context;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final FleetLocks locks;
 
     private volatile @Nullable PaperIndex index;
     private volatile @Nullable BgeEmbedder embedder;
@@ -85,7 +87,9 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
             VectorStore vectors,
             SearchSettings settings,
             DailyPapersProperties properties,
-            ApplicationContext context) {
+            ApplicationContext context,
+            FleetLocks locks) {
+        this.locks = locks;
         this.catalog = catalog;
         this.vectors = vectors;
         this.settings = settings;
@@ -323,8 +327,18 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         List<IndexedPaper> missing =
                 docs.stream().filter(d -> d.vector() == null).toList();
         long started = System.nanoTime();
-        List<float[]> computed = embedder()
-                .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList());
+        List<float[]> computed = new ArrayList<>();
+        // One instance of the fleet embeds at a time; the others take its vectors from the store as they appear.
+        boolean embeddedHere = missing.isEmpty()
+                || locks.runIfFree(
+                        FleetLocks.SEARCH_EMBEDDING,
+                        () -> computed.addAll(embedder()
+                                .embedAll(missing.stream()
+                                        .map(IndexedPaper::embeddingText)
+                                        .toList())));
+        if (!embeddedHere && docs.stream().noneMatch(d -> d.vector() != null)) {
+            return 0;
+        }
         long took = System.nanoTime() - started;
         List<VectorStore.StoredVector> rows = new ArrayList<>();
         List<IndexedPaper> embedded = new ArrayList<>();
@@ -333,7 +347,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
                 embedded.add(d);
             }
         }
-        for (int k = 0; k < missing.size(); k++) {
+        for (int k = 0; k < computed.size(); k++) {
             IndexedPaper d = missing.get(k);
             rows.add(new VectorStore.StoredVector(d.id(), d.textHash(), computed.get(k)));
             embedded.add(d.withVector(computed.get(k)));
@@ -343,7 +357,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         uncommitted = true;
         commitIfDirty(false);
         i.refresh();
-        logProgress(missing.size(), took);
+        logProgress(computed.size(), took);
         return ids.size();
     }
 
