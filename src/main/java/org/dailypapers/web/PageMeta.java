@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param forms whether the page is one of forms (log-in, discussion, submission) that carries the CSRF token in its
  *     head even for signed-out readers; the reading pages leave it out for them, because the token is masked anew on
  *     every request and would keep their ETags from ever matching
+ * @param follow what the page's "Follow" button follows (an author, organisation, category or search), or null for
+ *     none; the button itself is the follow module's fragment, loaded by htmx so that cached pages stay the same
+ *     for every reader
  */
 public record PageMeta(
         String title,
@@ -21,23 +24,38 @@ public record PageMeta(
         @Nullable String feedUrl,
         @Nullable String feedTitle,
         String section,
-        boolean forms) {
+        boolean forms,
+        @Nullable FollowTarget follow) {
+
+    /** @param kind {@code author}, {@code claimed-author}, {@code organization}, {@code category} or {@code search} */
+    public record FollowTarget(String kind, String target) {
+
+        /** The follow module's query string for this target. */
+        public String query() {
+            return "kind=" + Paths.param(kind) + "&target=" + Paths.param(target);
+        }
+    }
 
     public static PageMeta of(String title, String section) {
-        return new PageMeta(title, null, null, null, section, false);
+        return new PageMeta(title, null, null, null, section, false, null);
     }
 
     /** A page of the account and community modules, whose forms and htmx requests need the CSRF token. */
     public static PageMeta forms(String title) {
-        return new PageMeta(title, null, null, null, "", true);
+        return new PageMeta(title, null, null, null, "", true, null);
     }
 
     public PageMeta withFeed(String url, String feedTitle) {
-        return new PageMeta(title, description, url, feedTitle, section, forms);
+        return new PageMeta(title, description, url, feedTitle, section, forms, follow);
     }
 
     public PageMeta withDescription(String text) {
-        return new PageMeta(title, text, feedUrl, feedTitle, section, forms);
+        return new PageMeta(title, text, feedUrl, feedTitle, section, forms, follow);
+    }
+
+    /** Gives the page a "Follow" button for this target. */
+    public PageMeta withFollow(String kind, String target) {
+        return new PageMeta(title, description, feedUrl, feedTitle, section, forms, new FollowTarget(kind, target));
     }
 
     public boolean hasFeed() {
