@@ -130,6 +130,12 @@ class WebhookDeliveryTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SubscriptionRepository subscriptions;
+
+    @Autowired
+    DigestComposer composer;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
@@ -383,6 +389,35 @@ class WebhookDeliveryTests {
         assertThat(updated.get("papers").get(0).get("note").asString())
                 .isEqualTo("v2 \u2192 v3: camera-ready, 12 pages, ICLR 2026");
         assertThat(repository.find(w.id()).orElseThrow().lastPeriodEnd()).isEqualTo(DAY);
+    }
+
+    @Test
+    void shouldListANewArxivVersionUnderUpdatedInTheNextDigest() {
+        Account reader = reader("hep-th");
+        ArxivId liked = paper("Strings, Briefly", "hep-th", 2, "20 pages");
+        upvotes.upvote(reader.id(), liked);
+        Subscription s = subscriptions.savePending(
+                reader.email(),
+                new Subscription.Preferences(Subscription.Frequency.DAILY, 0, false, List.of(), List.of()),
+                Instant.now());
+        subscriptions.confirm(s.id(), Instant.now());
+        Subscription active = subscriptions.find(s.id()).orElseThrow();
+        DigestComposer.Period period = composer.period(active).orElseThrow();
+        assertThat(composer.compose(active, period)).as("nothing new yet").isEmpty();
+
+        save(liked, "Strings, Briefly", "hep-th", 3, "v3: added a section on branes");
+
+        Digest digest = composer.compose(active, period).orElseThrow();
+        Digest.Section updated = digest.sections().getLast();
+        assertThat(updated.heading()).isEqualTo("Updated");
+        assertThat(updated.items()).singleElement().satisfies(i -> {
+            assertThat(i.paper().id()).isEqualTo(liked);
+            assertThat(i.reason()).isEqualTo("v2 \u2192 v3: v3: added a section on branes");
+        });
+        String text = new DigestRenderer("http://localhost")
+                .render(digest, new DigestRenderer.Links("u", "m"))
+                .text();
+        assertThat(text).contains("Updated").contains("v2 \u2192 v3");
     }
 
     @Test
