@@ -344,6 +344,48 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void shouldDisableAWebhookAfterRepeatedClientErrors() {
+        Account reader = reader("cs.PL");
+        Webhook w = webhooks.register(reader.principal(), "slack", url("/missing"), false);
+        answer("/missing", 404, 404, 404);
+        List<ArxivId> later = new ArrayList<>();
+        try {
+            Instant now = Instant.now();
+            for (int day = 0; day < 3; day++) {
+                ArxivId id = ArxivId.of(String.format("2512.%05d", 80_000 + COUNTER.incrementAndGet()));
+                catalog.upsert(List.of(new PaperRecord(
+                        new Paper(
+                                id,
+                                1,
+                                "Types, part " + day,
+                                "Types.",
+                                List.of("Ann"),
+                                List.of("cs.PL"),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                0,
+                                null),
+                        new DailyEntry(id, DAY.plusDays(day + 1L), null, null, 0, null))));
+                later.add(id);
+                assertThat(webhooks.plan(now).planned()).isEqualTo(1);
+                assertThat(webhooks.deliverDue(now).failed()).isEqualTo(1);
+                assertThat(repository.find(w.id()).orElseThrow().status())
+                        .isEqualTo(day < 2 ? Webhook.Status.ACTIVE : Webhook.Status.DISABLED);
+            }
+            assertThat(repository.find(w.id()).orElseThrow().lastError()).contains("HTTP 404");
+            assertThat(at("/missing")).hasSize(3);
+        } finally {
+            // the other tests' feed ends on DAY
+            later.forEach(catalog::removeDailyEntry);
+        }
+    }
+
+    @Test
     void shouldDeliverNothingTwiceWhenAKilledSendersWorkIsTakenOver() {
         Account a = reader("cs.DB");
         Account b = reader("cs.DB");
