@@ -94,6 +94,9 @@ class ForYouWebTests {
     @Autowired
     Authorship authorship;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     private Account account(boolean admin) {
@@ -352,6 +355,41 @@ class ForYouWebTests {
         assertThat(unfollowed).contains("Follow cs.GT").doesNotContain("Following");
         mvc.perform(get("/follows/button?kind=category&target=cs.GT"))
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("href=\"/login\""));
+    }
+
+    @Test
+    void shouldRefusePrivateWebhookUrlsAndShowTheLastFailure() throws Exception {
+        Account reader = account(false);
+        String refused = mvc.perform(post("/settings/webhooks")
+                        .with(user(reader.principal()))
+                        .with(csrf())
+                        .param("shape", "slack")
+                        .param("url", "http://169.254.169.254/latest/meta-data/"))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("private, loopback or link-local address");
+
+        mvc.perform(post("/settings/webhooks")
+                        .with(user(reader.principal()))
+                        .with(csrf())
+                        .param("shape", "json")
+                        .param("url", "https://93.184.216.34/hooks/papers"))
+                .andExpect(status().isOk());
+        jdbc.sql("UPDATE webhook SET status = 'DISABLED', last_error = 'HTTP 410: gone' WHERE user_id = ?")
+                .param(reader.id())
+                .update();
+        String settings = mvc.perform(get("/settings/webhooks").with(user(reader.principal())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(settings)
+                .contains("https://93.184.216.34/hooks/papers")
+                .contains("HTTP 410: gone")
+                .contains("disabled");
+        mvc.perform(get("/settings/webhooks")).andExpect(redirectedUrl("/login"));
     }
 
     /**
