@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
         description = {
             "Measure search quality on a BEIR-format data set (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv): the"
                     + " corpus goes through the product's indexing and search code into a temporary index.",
-            "Prints one line per mode: MODE nDCG@10=0.xxxx Recall@100=0.xxxx"
+            "Prints one line per mode: MODE nDCG@10=0.xxxx Recall@100=0.xxxx",
+            "With --recommendations: the replay evaluation of \"For you\" on the 2025 Hugging Face daily entries,"
+                    + " three lines: recommendations METHOD users=N Recall@20=0.xxxx nDCG@20=0.xxxx"
         })
 class EvalCommand implements Callable<Integer> {
 
@@ -25,8 +27,25 @@ class EvalCommand implements Callable<Integer> {
         all
     }
 
-    @Option(names = "--beir", required = true, paramLabel = "DIR", description = "the data set's folder")
+    @Option(names = "--beir", paramLabel = "DIR", description = "the data set's folder")
     Path dataset;
+
+    @Option(
+            names = "--recommendations",
+            description = "replay the Hugging Face daily entries' submitters as readers and measure \"For you\"")
+    boolean recommendations;
+
+    @Option(
+            names = "--hf-data",
+            paramLabel = "DIR",
+            description = "folder of Hugging Face daily_papers responses (default: the shared hf-daily-papers data)")
+    Path hfData;
+
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
+            description = "keep the replay's catalog and vectors in DIR between runs (default: a temporary folder)")
+    Path work;
 
     @Option(
             names = "--split",
@@ -67,6 +86,13 @@ class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (recommendations) {
+            return RecommendationsEval.run(hfData, work);
+        }
+        if (dataset == null) {
+            System.err.println("Missing option: give --beir DIR (search quality) or --recommendations");
+            return 2;
+        }
         if (!backend.equals("lucene") && !backend.equals("elasticsearch")) {
             throw new IllegalArgumentException("--backend must be lucene or elasticsearch, not '" + backend + "'");
         }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dailypapers.account.AccountService;
-import org.dailypapers.digest.InterestSource;
-import org.dailypapers.digest.LikedPaper;
+import org.dailypapers.follow.InterestSource;
+import org.dailypapers.follow.LikedPaper;
 import org.dailypapers.paper.ArxivId;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +24,29 @@ class CommunityInterests implements InterestSource {
     private final AccountService accounts;
     private final Upvotes upvotes;
     private final Collections collections;
+    private final Authorship authorship;
 
-    CommunityInterests(AccountService accounts, Upvotes upvotes, Collections collections) {
+    CommunityInterests(AccountService accounts, Upvotes upvotes, Collections collections, Authorship authorship) {
         this.accounts = accounts;
         this.upvotes = upvotes;
         this.collections = collections;
+        this.authorship = authorship;
+    }
+
+    @Override
+    public java.util.Set<ArxivId> upvotedAmong(long userId, java.util.Collection<ArxivId> ids) {
+        return upvotes.upvotedAmong(userId, ids);
+    }
+
+    @Override
+    public List<String> claimedAuthorNames(String handle) {
+        return accounts.findByHandle(handle)
+                .map(a -> authorship.claimsOf(a.id()).stream()
+                        .filter(c -> c.status() == AuthorshipClaim.Status.CONFIRMED)
+                        .map(AuthorshipClaim::authorName)
+                        .distinct()
+                        .toList())
+                .orElse(List.of());
     }
 
     @Override

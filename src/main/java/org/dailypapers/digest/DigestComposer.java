@@ -3,14 +3,14 @@ package org.dailypapers.digest;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.dailypapers.follow.ForYou;
+import org.dailypapers.follow.VersionUpdates;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyPaper;
 import org.dailypapers.paper.DailyQuery;
@@ -41,20 +41,23 @@ class DigestComposer {
     private static final int FILTER_POOL = 1_000;
 
     private static final int FOR_YOU_COUNT = 5;
-    private static final int LIKED_PAPERS_CONSIDERED = 20;
-    private static final int SIMILAR_PER_LIKED = 200;
     private static final int MATCHES_PER_SEARCH = 5;
 
     private final PaperCatalog catalog;
     private final ObjectProvider<SearchService> search;
-    private final ObjectProvider<InterestSource> interests;
+    private final ObjectProvider<ForYou> forYou;
+    private final ObjectProvider<VersionUpdates> versionUpdates;
     private final Map<String, List<DailyPaper>> windows = new java.util.concurrent.ConcurrentHashMap<>();
 
     DigestComposer(
-            PaperCatalog catalog, ObjectProvider<SearchService> search, ObjectProvider<InterestSource> interests) {
+            PaperCatalog catalog,
+            ObjectProvider<SearchService> search,
+            ObjectProvider<ForYou> forYou,
+            ObjectProvider<VersionUpdates> versionUpdates) {
         this.catalog = catalog;
         this.search = search;
-        this.interests = interests;
+        this.forYou = forYou;
+        this.versionUpdates = versionUpdates;
     }
 
     record Period(String key, LocalDate from, LocalDate to) {}
@@ -114,6 +117,10 @@ class DigestComposer {
                 sections.add(new Digest.Section("New for \u201c" + query + "\u201d", "Saved search", matches));
             }
         }
+        List<Digest.Item> updated = updated(s.email(), period);
+        if (!updated.isEmpty()) {
+            sections.add(new Digest.Section("Updated", "New arXiv versions of papers you follow or liked", updated));
+        }
         if (sections.isEmpty()) {
             return Optional.empty();
         }
@@ -159,48 +166,29 @@ class DigestComposer {
         return false;
     }
 
-    /**
-     * Ranks the window's papers by their best similarity to any liked paper; the liked paper that gave the best
-     * score is the reason shown.
-     */
+    /** The shared "For you" ranking over the period's papers; the reason shown is the ranking's first. */
     private List<Digest.Item> forYou(String email, List<DailyPaper> window, Set<ArxivId> shown) {
-        InterestSource source = interests.getIfAvailable();
-        SearchService searchService = search.getIfAvailable();
-        if (source == null || searchService == null || window.isEmpty()) {
+        ForYou ranking = forYou.getIfAvailable();
+        if (ranking == null || window.isEmpty()) {
             return List.of();
         }
-        List<LikedPaper> liked = source.likedPapers(email).stream()
-                .limit(LIKED_PAPERS_CONSIDERED)
+        return ranking.rank(email, window, shown, FOR_YOU_COUNT).stream()
+                .map(r -> new Digest.Item(r.paper(), r.reason().text()))
                 .toList();
-        Map<String, DailyPaper> candidates = new LinkedHashMap<>();
-        window.forEach(dp -> candidates.put(dp.paper().id().id(), dp));
-        liked.forEach(l -> candidates.remove(l.id().withoutVersion().id()));
-        shown.forEach(id -> candidates.remove(id.id()));
-        Map<String, Double> best = new HashMap<>();
-        Map<String, LikedPaper> because = new HashMap<>();
-        for (LikedPaper l : liked) {
-            for (SearchHit hit : searchService.similarTo(l.id().withoutVersion(), SIMILAR_PER_LIKED)) {
-                String id = hit.id().withoutVersion().id();
-                if (candidates.containsKey(id) && hit.score() > best.getOrDefault(id, Double.NEGATIVE_INFINITY)) {
-                    best.put(id, hit.score());
-                    because.put(id, l);
-                }
-            }
+    }
+
+    /** New arXiv versions of papers the subscriber cares about, detected since the period began. */
+    private List<Digest.Item> updated(String email, Period period) {
+        VersionUpdates updates = versionUpdates.getIfAvailable();
+        if (updates == null) {
+            return List.of();
         }
-        Map<String, String> likedTitles = new HashMap<>();
-        catalog.findAll(liked.stream().map(l -> l.id().withoutVersion()).toList())
-                .forEach(p -> likedTitles.put(p.id().id(), p.title()));
-        return best.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(FOR_YOU_COUNT)
-                .map(e -> {
-                    LikedPaper l = because.get(e.getKey());
-                    String title =
-                            likedTitles.getOrDefault(l.id().withoutVersion().id(), l.id().id());
-                    return new Digest.Item(
-                            candidates.get(e.getKey()).paper(),
-                            "Similar to \u201c" + title + "\u201d " + l.how().phrase());
-                })
+        return updates
+                .forReader(
+                        email,
+                        period.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .stream()
+                .map(u -> new Digest.Item(u.paper(), u.summary()))
                 .toList();
     }
 

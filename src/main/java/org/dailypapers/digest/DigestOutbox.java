@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.dailypapers.shared.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -15,21 +14,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox. A row moves PENDING → SENDING (claimed under a lease) → SENT, back to PENDING with a later
- * {@code next_attempt_at} after a temporary failure, or to FAILED. Claims are conditional updates, so of several
- * instances sharing the database exactly one wins each row, and a row whose owner died becomes claimable when its
- * lease runs out.
+ * The mail outbox. Its states, claims and leases are {@link OutboxTable}'s, which the webhook outbox shares: a row
+ * moves PENDING → SENDING (claimed under a lease) → SENT, back to PENDING with a later {@code next_attempt_at} after
+ * a temporary failure, or to FAILED.
  */
 @Repository
 class DigestOutbox {
 
-    private static final String DUE =
-            "(status = 'PENDING' AND next_attempt_at <= :now)" + " OR (status = 'SENDING' AND lease_until <= :now)";
-
     private final JdbcClient jdbc;
+    private final OutboxTable table;
 
     DigestOutbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new OutboxTable(jdbc, "digest_outbox");
     }
 
     boolean exists(String subscriptionId, String period) {
@@ -73,27 +70,12 @@ class DigestOutbox {
     }
 
     List<String> dueIds(Instant now, int limit, @Nullable String recipient) {
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT id FROM digest_outbox WHERE (" + DUE + ")"
-                        + (recipient == null ? "" : " AND recipient = :recipient")
-                        + " ORDER BY created_at, id LIMIT :limit")
-                .param("now", Timestamps.format(now))
-                .param("limit", limit);
-        if (recipient != null) {
-            spec = spec.param("recipient", recipient);
-        }
-        return spec.query(String.class).list();
+        return table.dueIds(now, limit, recipient);
     }
 
     /** Takes the row if it is still due; empty when another instance took it first. */
     Optional<OutboxMail> claim(String id, String owner, Instant now, Duration lease) {
-        int claimed = jdbc.sql("UPDATE digest_outbox SET status = 'SENDING', lease_owner = :owner,"
-                        + " lease_until = :until, attempts = attempts + 1 WHERE id = :id AND (" + DUE + ")")
-                .param("owner", owner)
-                .param("until", Timestamps.format(now.plus(lease)))
-                .param("id", id)
-                .param("now", Timestamps.format(now))
-                .update();
-        if (claimed == 0) {
+        if (!table.claim(id, owner, now, lease)) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT id, subscription_id, period, recipient, subject, text_body, html_body,"
@@ -105,25 +87,15 @@ class DigestOutbox {
 
     /** False when the lease had run out and another instance took the row over meanwhile. */
     boolean markSent(String id, String owner, Instant now) {
-        return jdbc.sql("UPDATE digest_outbox SET status = 'SENT', sent_at = ?, lease_owner = NULL,"
-                                + " lease_until = NULL, last_error = NULL WHERE id = ? AND lease_owner = ?")
-                        .params(Timestamps.format(now), id, owner)
-                        .update()
-                > 0;
+        return table.markSent(id, owner, now);
     }
 
     void markRetry(String id, String owner, Instant nextAttempt, String error) {
-        jdbc.sql("UPDATE digest_outbox SET status = 'PENDING', next_attempt_at = ?, lease_owner = NULL,"
-                        + " lease_until = NULL, last_error = ? WHERE id = ? AND lease_owner = ?")
-                .params(Timestamps.format(nextAttempt), error, id, owner)
-                .update();
+        table.markRetry(id, owner, nextAttempt, error);
     }
 
     void markFailed(String id, String owner, Instant now, String error) {
-        jdbc.sql("UPDATE digest_outbox SET status = 'FAILED', next_attempt_at = ?, lease_owner = NULL,"
-                        + " lease_until = NULL, last_error = ? WHERE id = ? AND lease_owner = ?")
-                .params(Timestamps.format(now), error, id, owner)
-                .update();
+        table.markFailed(id, owner, now, error);
     }
 
     /** Mails not yet sent to someone who unsubscribed are dropped. */
@@ -146,23 +118,11 @@ class DigestOutbox {
 
     /** When the first lease held by a live instance runs out, if any row is being sent. */
     Optional<Instant> nextLeaseExpiry(Instant now) {
-        return jdbc
-                .sql("SELECT MIN(lease_until) FROM digest_outbox WHERE status = 'SENDING' AND lease_until > ?")
-                .param(Timestamps.format(now))
-                .query(String.class)
-                .list()
-                .stream()
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .flatMap(Timestamps::parse);
+        return table.nextLeaseExpiry(now);
     }
 
     Map<String, Long> countsByStatus() {
-        Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("SELECT status, COUNT(*) AS n FROM digest_outbox GROUP BY status")
-                .query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n")))
-                .list();
-        return counts;
+        return table.countsByStatus();
     }
 
     List<DeliveryFailure> failures() {

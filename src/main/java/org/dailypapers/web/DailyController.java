@@ -295,7 +295,8 @@ class DailyController {
                 new DailyQuery(BEGINNING, latest, f.sort(), cat, null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         PageMeta meta = PageMeta.of(cat + " papers", "")
                 .withDescription("Daily Papers in the arXiv category " + cat + ".")
-                .withFeed(Paths.categoryFeed(cat), "Daily Papers in " + cat);
+                .withFeed(Paths.categoryFeed(cat), "Daily Papers in " + cat)
+                .withFollow("category", cat);
         model.addAttribute(
                 "view",
                 listing(
@@ -334,7 +335,8 @@ class DailyController {
                 .orElse(org);
         PageMeta meta = PageMeta.of(label, "")
                 .withDescription("Daily Papers of " + label + ".")
-                .withFeed(Paths.organizationFeed(org), "Daily Papers of " + label);
+                .withFeed(Paths.organizationFeed(org), "Daily Papers of " + label)
+                .withFollow("organization", org);
         model.addAttribute(
                 "view",
                 listing(

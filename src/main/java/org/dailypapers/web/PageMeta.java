@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  *     every request and would keep their ETags from ever matching
  * @param meta further {@code <meta>} tags of the head (a paper's Highwire Press {@code citation_*} tags)
  * @param alternates further {@code <link rel="alternate">} representations (Markdown, BibTeX)
+ * @param follow what the page's "Follow" button follows (an author, organisation, category or search), or null for
+ *     none; the button itself is the follow module's fragment, loaded by htmx so that cached pages stay the same
+ *     for every reader
  */
 public record PageMeta(
         String title,
@@ -27,10 +30,20 @@ public record PageMeta(
         String section,
         boolean forms,
         List<MetaTag> meta,
-        List<Alternate> alternates) {
+        List<Alternate> alternates,
+        @Nullable FollowTarget follow) {
 
     /** Another representation of the page, for agents and reference managers. */
     public record Alternate(String type, String href, String title) {}
+
+    /** @param kind {@code author}, {@code claimed-author}, {@code organization}, {@code category} or {@code search} */
+    public record FollowTarget(String kind, String target) {
+
+        /** The follow module's query string for this target. */
+        public String query() {
+            return "kind=" + Paths.param(kind) + "&target=" + Paths.param(target);
+        }
+    }
 
     public PageMeta {
         meta = List.copyOf(meta);
@@ -38,24 +51,38 @@ public record PageMeta(
     }
 
     public static PageMeta of(String title, String section) {
-        return new PageMeta(title, null, null, null, section, false, List.of(), List.of());
+        return new PageMeta(title, null, null, null, section, false, List.of(), List.of(), null);
     }
 
     /** A page of the account and community modules, whose forms and htmx requests need the CSRF token. */
     public static PageMeta forms(String title) {
-        return new PageMeta(title, null, null, null, "", true, List.of(), List.of());
+        return new PageMeta(title, null, null, null, "", true, List.of(), List.of(), null);
     }
 
     public PageMeta withFeed(String url, String feedTitle) {
-        return new PageMeta(title, description, url, feedTitle, section, forms, meta, alternates);
+        return new PageMeta(title, description, url, feedTitle, section, forms, meta, alternates, follow);
     }
 
     public PageMeta withDescription(String text) {
-        return new PageMeta(title, text, feedUrl, feedTitle, section, forms, meta, alternates);
+        return new PageMeta(title, text, feedUrl, feedTitle, section, forms, meta, alternates, follow);
     }
 
     public PageMeta withMeta(List<MetaTag> tags, List<Alternate> links) {
-        return new PageMeta(title, description, feedUrl, feedTitle, section, forms, tags, links);
+        return new PageMeta(title, description, feedUrl, feedTitle, section, forms, tags, links, follow);
+    }
+
+    /** Gives the page a "Follow" button for this target. */
+    public PageMeta withFollow(String kind, String target) {
+        return new PageMeta(
+                title,
+                description,
+                feedUrl,
+                feedTitle,
+                section,
+                forms,
+                meta,
+                alternates,
+                new FollowTarget(kind, target));
     }
 
     public boolean hasFeed() {

@@ -68,6 +68,9 @@ class SearchController {
             return render(view(keepQuery, "Search", true, e.getMessage()), HttpStatus.BAD_REQUEST);
         }
         PageMeta meta = PageMeta.of(form.hasQuery() ? form.q() + " – Search" : "Search", "search");
+        if (form.hasQuery()) {
+            meta = meta.withFollow("search", form.q());
+        }
         // The heading stays put: live search replaces only the results below the form.
         SearchView view = run(form, "Search papers", meta, true);
         return render(view, status(view));
@@ -92,7 +95,8 @@ class SearchController {
                 DailyController.parsePage(page));
         PageMeta meta = PageMeta.of(author, "")
                 .withDescription("Papers by " + author + ".")
-                .withFeed(Paths.authorFeed(author), "Papers by " + author);
+                .withFeed(Paths.authorFeed(author), "Papers by " + author)
+                .withFollow("author", author);
         SearchView view = run(form, author, meta, false);
         return render(view, status(view));
     }

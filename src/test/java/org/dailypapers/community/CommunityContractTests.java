@@ -221,10 +221,10 @@ abstract class CommunityContractTests {
         assertThat(liked)
                 .extracting(l -> l.id(), l -> l.how())
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(upvoted, org.dailypapers.digest.LikedPaper.How.UPVOTED),
-                        org.assertj.core.groups.Tuple.tuple(both, org.dailypapers.digest.LikedPaper.How.UPVOTED),
+                        org.assertj.core.groups.Tuple.tuple(upvoted, org.dailypapers.follow.LikedPaper.How.UPVOTED),
+                        org.assertj.core.groups.Tuple.tuple(both, org.dailypapers.follow.LikedPaper.How.UPVOTED),
                         org.assertj.core.groups.Tuple.tuple(
-                                collected, org.dailypapers.digest.LikedPaper.How.COLLECTED));
+                                collected, org.dailypapers.follow.LikedPaper.How.COLLECTED));
         assertThat(interests.likedPapers("nobody@example.org")).isEmpty();
     }
 

@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dailypapers.follow.InterestSource;
+import org.dailypapers.follow.LikedPaper;
 import org.dailypapers.ingest.DemoData;
 import org.dailypapers.ingest.ImportListener;
 import org.dailypapers.paper.ArxivId;

@@ -1,4 +1,4 @@
-package org.dailypapers.digest;
+package org.dailypapers.follow;
 
 import org.dailypapers.paper.ArxivId;
 
