@@ -2,6 +2,7 @@ package org.dailypapers.api;
 
 import org.apache.lucene.search.IndexSearcher;
 import org.dailypapers.search.SearchUnavailableException;
+import org.dailypapers.shared.ApiError;
 import org.dailypapers.shared.ClientError;
 import org.dailypapers.shared.OverloadedException;
 import org.springframework.http.HttpHeaders;

@@ -2,7 +2,18 @@
  * The {@code dailypapers} command line (picocli): starts Spring in the mode a command needs (web for
  * {@code serve}, none otherwise) and calls the modules' facades. Owns no data.
  */
-@ApplicationModule(allowedDependencies = {"account", "digest", "ingest", "paper", "search", "shared"})
+@ApplicationModule(
+        allowedDependencies = {
+            "account",
+            "cite",
+            "digest",
+            "follow",
+            "ingest",
+            "paper",
+            "search",
+            "search :: evaluation",
+            "shared"
+        })
 @NullMarked
 package org.dailypapers.cli;
 

@@ -3,7 +3,7 @@
  * their pages and JSON API. Strangers write into the database here, so every text is validated, rendered through
  * a sanitiser and rate limited; accounts and the security rules themselves live in {@code account}.
  */
-@ApplicationModule(allowedDependencies = {"account", "digest", "ingest", "paper", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "cite", "digest", "follow", "ingest", "paper", "shared"})
 @NullMarked
 package org.dailypapers.community;
 

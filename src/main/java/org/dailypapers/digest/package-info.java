@@ -5,7 +5,7 @@
  * the "For you" section comes from the follow module's {@link org.dailypapers.follow.ForYou} (the same ranking as the
  * {@code /for-you} page). Webhooks (Slack, Discord, signed JSON) go through the same outbox mechanism as mail.
  */
-@ApplicationModule(allowedDependencies = {"paper", "search", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "follow", "paper", "search", "shared"})
 @NullMarked
 package org.dailypapers.digest;
 

@@ -7,7 +7,6 @@ import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.account.AccountService;
 import org.dailypapers.shared.DailyPapersProperties;
 import org.dailypapers.shared.ReaderFeeds;
-import org.dailypapers.web.ListingView;
 import org.dailypapers.web.Paths;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +66,7 @@ class OpmlController {
         List<ReaderFeeds.Feed> feeds = new ArrayList<>();
         feeds.add(new ReaderFeeds.Feed("Daily Papers", "Daily Papers (latest day)", "/feeds/daily.atom", "/"));
         feeds.add(new ReaderFeeds.Feed("Daily Papers", "Trending papers", "/feeds/trending.atom", "/trending"));
-        for (String category : ListingView.CATEGORY_CHOICES) {
+        for (String category : Paths.COMMON_CATEGORIES) {
             feeds.add(new ReaderFeeds.Feed(
                     "Categories",
                     "Daily Papers in " + category,

@@ -9,6 +9,9 @@ import org.springframework.web.util.UriUtils;
 @NamedInterface("links")
 public final class Paths {
 
+    /** The categories that pages offer as choices, and that the site's feed list names. */
+    public static final java.util.List<String> COMMON_CATEGORIES = ListingView.CATEGORY_CHOICES;
+
     private Paths() {}
 
     /** Old-style ids keep their slash: {@code /papers/hep-th/9901001} is what arXiv users expect to type. */

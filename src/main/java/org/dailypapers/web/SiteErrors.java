@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.dailypapers.api.ApiError;
+import org.dailypapers.shared.ApiError;
 import org.dailypapers.shared.ClientError;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -17,7 +17,8 @@
  * what the feed module uses: feed links point at the site's pages, and a search feed takes exactly the search page's
  * parameters.
  */
-@ApplicationModule(allowedDependencies = {"account", "api :: parameters", "community", "paper", "search", "shared"})
+@ApplicationModule(
+        allowedDependencies = {"account", "api :: parameters", "cite", "community", "paper", "search", "shared"})
 @NullMarked
 package org.dailypapers.web;
 
