@@ -1,16 +1,16 @@
 package org.dailypapers.search.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.time.Clock;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorStore;
+import org.dailypapers.shared.FleetLocks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The Elasticsearch backend's beans, in place of the embedded index's when the backend is elasticsearch. */
@@ -68,20 +68,14 @@ class ElasticsearchConfiguration {
             SearchSettings settings,
             ElasticsearchSettings es,
             PaperDocuments documents,
-            JdbcTemplate jdbc,
+            ObjectProvider<FleetLocks> locks,
             LazyEmbedder embedder,
             ApplicationContext context) {
         boolean background = settings.backgroundIndexing() != null
                 ? settings.backgroundIndexing()
                 : context instanceof WebApplicationContext;
         return new ElasticsearchIndexer(
-                catalog,
-                vectors,
-                settings,
-                documents,
-                new IndexerLease(jdbc, es.leaseDuration(), Clock.systemUTC()),
-                background,
-                embedder);
+                catalog, vectors, settings, documents, locks.getIfAvailable(), background, embedder);
     }
 
     @Bean

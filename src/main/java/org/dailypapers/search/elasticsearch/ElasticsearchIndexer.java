@@ -21,6 +21,7 @@ import org.dailypapers.search.core.IndexedPaper;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorStore;
+import org.dailypapers.shared.FleetLocks;
 import org.dailypapers.shared.StatisticsContributor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ import org.springframework.context.event.EventListener;
  * after the change number recorded in the index (so a restart resumes there; writes are upserts by paper id, so a
  * repeated step changes nothing), then papers that still lack a vector, embedded a batch at a time and stored in
  * {@code search_vector} first (a rebuild never recomputes one). Of several instances sharing a database only the
- * holder of the {@link IndexerLease} works; while Elasticsearch is unreachable it retries on every poll and catches
+ * holder of the fleet lock ({@link FleetLocks#SEARCH_INDEXING}) works; while Elasticsearch is unreachable it retries on every poll and catches
  * up once it answers, the catalog having lost nothing.
  */
 public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMaintenance {
@@ -49,7 +50,7 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     private final VectorStore vectors;
     private final SearchSettings settings;
     private final PaperDocuments documents;
-    private final @Nullable IndexerLease lease;
+    private final @Nullable FleetLocks locks;
     private final boolean background;
     private final Supplier<BgeEmbedder> embedder;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -65,14 +66,14 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
             VectorStore vectors,
             SearchSettings settings,
             PaperDocuments documents,
-            @Nullable IndexerLease lease,
+            @Nullable FleetLocks locks,
             boolean background,
             Supplier<BgeEmbedder> embedder) {
         this.catalog = catalog;
         this.vectors = vectors;
         this.settings = settings;
         this.documents = documents;
-        this.lease = lease;
+        this.locks = locks;
         this.background = background;
         this.embedder = embedder;
     }
@@ -103,13 +104,6 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
             }
             worker = null;
         }
-        if (lease != null) {
-            try {
-                lease.release();
-            } catch (RuntimeException e) {
-                log.debug("releasing the indexer lease failed; it expires by itself", e);
-            }
-        }
     }
 
     @Override
@@ -133,13 +127,27 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
         }
     }
 
+    /**
+     * One step of catching up, else of embedding. Instances sharing a database share the index, so each step runs
+     * under the fleet's lock of its kind (ShedLock, as every scheduled job): one instance at a time, and a killed
+     * holder's lock runs out within a minute.
+     */
+    private boolean step() {
+        if (locks == null) {
+            return catchUpStep() > 0 || embedStep() > 0;
+        }
+        boolean[] worked = {false};
+        locks.runIfFree(FleetLocks.SEARCH_INDEXING, () -> worked[0] = catchUpStep() > 0);
+        if (!worked[0]) {
+            locks.runIfFree(FleetLocks.SEARCH_EMBEDDING, () -> worked[0] = embedStep() > 0);
+        }
+        return worked[0];
+    }
+
     private void loop() {
         while (running) {
             try {
-                boolean worked = false;
-                if (lease == null || lease.acquire()) {
-                    worked = catchUpStep() > 0 || embedStep() > 0;
-                }
+                boolean worked = step();
                 if (failing) {
                     log.info("Elasticsearch answers again; the index is catching up");
                     failing = false;

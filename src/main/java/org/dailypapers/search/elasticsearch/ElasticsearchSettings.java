@@ -1,7 +1,6 @@
 package org.dailypapers.search.elasticsearch;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,7 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shards primary shards of a new index
  * @param replicas replicas of a new index (1 or more on a cluster of several nodes)
  * @param vectorIndex the {@code dense_vector} index type (docs/decisions/0006-elasticsearch-vectors.md)
- * @param leaseDuration how long the indexer's database lease lasts unrenewed: a crashed holder is replaced after it
  */
 @ConfigurationProperties("dailypapers.search.elasticsearch")
 public record ElasticsearchSettings(
@@ -31,8 +29,7 @@ public record ElasticsearchSettings(
         @DefaultValue("dailypapers") String indexPrefix,
         @DefaultValue("1") int shards,
         @DefaultValue("0") int replicas,
-        @DefaultValue("bbq_hnsw") String vectorIndex,
-        @DefaultValue("45s") Duration leaseDuration) {
+        @DefaultValue("bbq_hnsw") String vectorIndex) {
 
     public ElasticsearchSettings {
         uris = List.copyOf(uris);
@@ -56,17 +53,15 @@ public record ElasticsearchSettings(
 
     /** Settings for tests and commands that talk to the given nodes with the defaults otherwise. */
     public static ElasticsearchSettings of(List<URI> uris, String indexPrefix) {
-        return new ElasticsearchSettings(uris, "", "", "", indexPrefix, 1, 0, "bbq_hnsw", Duration.ofSeconds(45));
+        return new ElasticsearchSettings(uris, "", "", "", indexPrefix, 1, 0, "bbq_hnsw");
     }
 
     public ElasticsearchSettings withVectorIndex(String type) {
-        return new ElasticsearchSettings(
-                uris, username, password, apiKey, indexPrefix, shards, replicas, type, leaseDuration);
+        return new ElasticsearchSettings(uris, username, password, apiKey, indexPrefix, shards, replicas, type);
     }
 
     public ElasticsearchSettings withReplicas(int n) {
-        return new ElasticsearchSettings(
-                uris, username, password, apiKey, indexPrefix, shards, n, vectorIndex, leaseDuration);
+        return new ElasticsearchSettings(uris, username, password, apiKey, indexPrefix, shards, n, vectorIndex);
     }
 
     /** Comma-separated node addresses, as {@code DAILYPAPERS_ES_URIS} gives them. */

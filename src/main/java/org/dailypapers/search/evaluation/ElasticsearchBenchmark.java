@@ -68,8 +68,7 @@ public class ElasticsearchBenchmark {
                     elasticsearch.indexPrefix() + "-bench",
                     1,
                     0,
-                    elasticsearch.vectorIndex(),
-                    elasticsearch.leaseDuration());
+                    elasticsearch.vectorIndex());
             client = Elasticsearch.client(bench);
             documents = new PaperDocuments(client, bench);
         }
