@@ -1,5 +1,7 @@
 package org.dailypapers.digest;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.dailypapers.shared.FleetLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,6 +27,7 @@ class WebhookScheduler {
     }
 
     @Scheduled(cron = "${dailypapers.webhooks.cron:0 10 * * * *}")
+    @SchedulerLock(name = FleetLocks.WEBHOOK_SEND, lockAtLeastFor = "PT30S")
     void sendWebhooks() {
         try {
             WebhookService.Outcome o = webhooks.run();
@@ -44,6 +47,7 @@ class WebhookScheduler {
     @Scheduled(
             fixedDelayString = "${dailypapers.webhooks.retry-interval:PT1M}",
             initialDelayString = "${dailypapers.webhooks.retry-interval:PT1M}")
+    @SchedulerLock(name = FleetLocks.WEBHOOK_RETRY)
     void retryDue() {
         try {
             webhooks.deliverDue(java.time.Instant.now());

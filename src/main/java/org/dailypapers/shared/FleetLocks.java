@@ -17,6 +17,8 @@ public final class FleetLocks {
 
     public static final String DIGEST_SEND = "digest-send";
     public static final String DIGEST_RETRY = "digest-retry";
+    public static final String WEBHOOK_SEND = "webhook-send";
+    public static final String WEBHOOK_RETRY = "webhook-retry";
     public static final String SEARCH_EMBEDDING = "search-embedding";
     /** Keeping a shared (Elasticsearch) index in step with the catalog; an embedded index is each instance's own. */
     public static final String SEARCH_INDEXING = "search-indexing";
