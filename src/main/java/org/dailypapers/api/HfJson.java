@@ -7,6 +7,7 @@ import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.DailyPaper;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.shared.Timestamps;
+import org.dailypapers.summary.PaperSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -75,9 +76,16 @@ public final class HfJson {
             @Nullable String doi,
             @Nullable String license,
             String arxivUrl,
-            String pdfUrl) {
+            String pdfUrl,
+            @JsonProperty("ai_summary") @Nullable String aiSummary,
+            @JsonProperty("ai_keywords") @Nullable List<String> aiKeywords) {
 
         public static PaperJson of(Paper p, @Nullable DailyEntry e) {
+            return of(p, e, PaperSummary.NONE);
+        }
+
+        /** With the paper's {@code ai_summary} and {@code ai_keywords}: Hugging Face's, else ours. */
+        public static PaperJson of(Paper p, @Nullable DailyEntry e, PaperSummary s) {
             return new PaperJson(
                     p.id().id(),
                     p.authors().stream().map(n -> new Author(n, false)).toList(),
@@ -99,11 +107,17 @@ public final class HfJson {
                     p.doi(),
                     p.license(),
                     p.absUrl(),
-                    p.pdfUrl());
+                    p.pdfUrl(),
+                    s.summary(),
+                    s.keywords().isEmpty() ? null : s.keywords());
         }
     }
 
-    /** One element of {@code /api/daily_papers}: the paper plus the submission to Daily Papers. */
+    /**
+     * One element of {@code /api/daily_papers}: the paper plus the submission to Daily Papers. {@code ai_summary}
+     * and {@code ai_keywords} sit inside {@code paper} as on Hugging Face and also at the top, where
+     * {@code huggingface_hub.PaperInfo} reads them.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DailyPaperJson(
             PaperJson paper,
@@ -113,35 +127,52 @@ public final class HfJson {
             int numComments,
             @Nullable User submittedBy,
             @Nullable Organization organization,
-            boolean isAuthorParticipating) {
+            boolean isAuthorParticipating,
+            @JsonProperty("ai_summary") @Nullable String aiSummary,
+            @JsonProperty("ai_keywords") @Nullable List<String> aiKeywords) {
 
         public static DailyPaperJson of(DailyPaper dp) {
+            return of(dp, PaperSummary.NONE);
+        }
+
+        public static DailyPaperJson of(DailyPaper dp, PaperSummary s) {
             Paper p = dp.paper();
             DailyEntry e = dp.entry();
+            PaperJson paper = PaperJson.of(p, e, s);
             return new DailyPaperJson(
-                    PaperJson.of(p, e),
+                    paper,
                     Timestamps.formatNullable(e.submittedAt() != null ? e.submittedAt() : p.publishedAt()),
                     p.title(),
                     p.abstractText(),
                     e.numComments(),
                     User.of(e.submittedBy()),
                     Organization.of(e.organization()),
-                    false);
+                    false,
+                    paper.aiSummary(),
+                    paper.aiKeywords());
         }
 
         /** A paper without a daily entry (search results) in the same shape. */
         public static DailyPaperJson of(Paper p, @Nullable DailyEntry e) {
-            return e != null
-                    ? of(new DailyPaper(e, p))
-                    : new DailyPaperJson(
-                            PaperJson.of(p, null),
-                            Timestamps.formatNullable(p.publishedAt()),
-                            p.title(),
-                            p.abstractText(),
-                            0,
-                            null,
-                            null,
-                            false);
+            return of(p, e, PaperSummary.NONE);
+        }
+
+        public static DailyPaperJson of(Paper p, @Nullable DailyEntry e, PaperSummary s) {
+            if (e != null) {
+                return of(new DailyPaper(e, p), s);
+            }
+            PaperJson paper = PaperJson.of(p, null, s);
+            return new DailyPaperJson(
+                    paper,
+                    Timestamps.formatNullable(p.publishedAt()),
+                    p.title(),
+                    p.abstractText(),
+                    0,
+                    null,
+                    null,
+                    false,
+                    paper.aiSummary(),
+                    paper.aiKeywords());
         }
     }
 }

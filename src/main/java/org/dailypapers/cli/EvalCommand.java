@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dailypapers.search.BeirEvaluation;
 import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.TextEmbeddings;
+import org.dailypapers.summary.SummaryEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,7 +16,9 @@ import picocli.CommandLine.Option;
         description = {
             "Measure search quality on a BEIR-format data set (corpus.jsonl, queries.jsonl, qrels/SPLIT.tsv): the"
                     + " corpus goes through the product's indexing and search code into a temporary index.",
-            "Prints one line per mode: MODE nDCG@10=0.xxxx Recall@100=0.xxxx"
+            "Prints one line per mode: MODE nDCG@10=0.xxxx Recall@100=0.xxxx",
+            "With --summaries: our keywords and one-sentence summaries against Hugging Face's ai_keywords and"
+                    + " ai_summary (shared data set hf-daily-papers), next to the tfidf and first-sentence baselines."
         })
 class EvalCommand implements Callable<Integer> {
 
@@ -25,8 +29,38 @@ class EvalCommand implements Callable<Integer> {
         all
     }
 
-    @Option(names = "--beir", required = true, paramLabel = "DIR", description = "the data set's folder")
+    @Option(names = "--beir", paramLabel = "DIR", description = "the data set's folder")
     Path dataset;
+
+    @Option(
+            names = "--summaries",
+            description = "evaluate keywords and summaries against Hugging Face's instead of search quality")
+    boolean summaries;
+
+    @Option(
+            names = "--hf-data",
+            paramLabel = "DIR",
+            description = "with --summaries: folder of /api/daily_papers responses (default: the shared"
+                    + " hf-daily-papers data set found above the working folder)")
+    Path hfData;
+
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "with --summaries: only the first N papers of the data set (0: all)")
+    int limit;
+
+    @Option(
+            names = "--tune",
+            hidden = true,
+            split = ";",
+            paramLabel = "SETTINGS",
+            description = "with --summaries: try these extraction settings (for tuning; see SummaryEvaluation)")
+    List<String> tune;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(
             names = "--split",
@@ -53,6 +87,13 @@ class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (summaries) {
+            return evaluateSummaries();
+        }
+        if (dataset == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "Missing required option: '--beir=DIR' (or --summaries)");
+        }
         List<SearchMode> modes = mode == ModeOption.all
                 ? List.of(SearchMode.BM25, SearchMode.DENSE, SearchMode.HYBRID)
                 : List.of(SearchMode.parse(mode.name()).orElseThrow());
@@ -62,6 +103,30 @@ class EvalCommand implements Callable<Integer> {
         List<BeirEvaluation.Figures> figures = evaluation.run(modes, vectorCache, bar::update);
         bar.finish();
         figures.forEach(f -> System.out.println(f.line()));
+        return 0;
+    }
+
+    private Integer evaluateSummaries() {
+        Path folder = hfData != null ? hfData : SummaryEvaluation.defaultFolder();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    folder == null
+                            ? "--hf-data: no shared/data/hf-daily-papers above "
+                                    + Path.of("").toAbsolutePath()
+                            : "--hf-data: " + folder + " is not a folder");
+        }
+        ConsoleBar bar = new ConsoleBar(System.err, "keywords and summaries");
+        List<String> lines;
+        try (TextEmbeddings.Standalone embeddings = TextEmbeddings.standalone()) {
+            if (tune != null && !tune.isEmpty()) {
+                new SummaryEvaluation(folder).tune(embeddings, vectorCache, limit, tune, System.out);
+                return 0;
+            }
+            lines = new SummaryEvaluation(folder).run(embeddings, vectorCache, limit, bar::update);
+        }
+        bar.finish();
+        lines.forEach(System.out::println);
         return 0;
     }
 }

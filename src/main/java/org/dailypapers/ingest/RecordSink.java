@@ -8,4 +8,7 @@ interface RecordSink {
     void accept(PaperRecord record);
 
     void problem(long line, String reason);
+
+    /** Hugging Face's ai_summary and ai_keywords of a paper just accepted, where the source had them. */
+    default void summary(org.dailypapers.summary.ImportedSummary summary) {}
 }

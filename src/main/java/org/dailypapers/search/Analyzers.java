@@ -42,6 +42,8 @@ final class Analyzers {
                         names,
                         PaperIndex.CATEGORY,
                         keywords,
+                        PaperIndex.KEYWORD,
+                        keywords,
                         PaperIndex.ID,
                         new KeywordAnalyzer(),
                         PaperIndex.ORGANIZATION,

@@ -50,6 +50,9 @@ final class SearchEngine {
 
     private static final int FACET_CATEGORIES = 30;
 
+    /** Keyword facet values listed (the most frequent among the hits). */
+    private static final int FACET_KEYWORDS = 20;
+
     /**
      * The vector graph is searched at least this wide (HNSW's ef), whatever k is asked: on SciFact, searching 400
      * wide ranked as well as exact search.
@@ -420,6 +423,7 @@ final class SearchEngine {
     static final class FacetCounter {
 
         private final Map<String, Long> categories = new HashMap<>();
+        private final Map<String, Long> keywords = new HashMap<>();
         private final Map<Long, Long> years = new HashMap<>();
 
         Leaf leaf(LeafReaderContext context) throws IOException {
@@ -438,6 +442,15 @@ final class SearchEngine {
                             .map(e -> new FacetCount(e.getKey(), e.getValue()))
                             .toList());
             out.put(
+                    "keyword",
+                    keywords.entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue()
+                                    .reversed()
+                                    .thenComparing(Map.Entry.comparingByKey()))
+                            .limit(FACET_KEYWORDS)
+                            .map(e -> new FacetCount(e.getKey(), e.getValue()))
+                            .toList());
+            out.put(
                     "year",
                     years.entrySet().stream()
                             .sorted(Map.Entry.<Long, Long>comparingByKey().reversed())
@@ -448,6 +461,7 @@ final class SearchEngine {
 
         void merge(FacetCounter other) {
             other.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
+            other.keywords.forEach((k, v) -> keywords.merge(k, v, Long::sum));
             other.years.forEach((k, v) -> years.merge(k, v, Long::sum));
         }
 
@@ -455,11 +469,15 @@ final class SearchEngine {
             private final SortedSetDocValues cats;
             private final NumericDocValues year;
             private final long[] ordCounts;
+            private final SortedSetDocValues phrases;
+            private final long[] phraseCounts;
 
             Leaf(LeafReaderContext context) throws IOException {
                 cats = DocValues.getSortedSet(context.reader(), PaperIndex.CATEGORY_FACET);
                 year = DocValues.getNumeric(context.reader(), PaperIndex.YEAR);
                 ordCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, cats.getValueCount())];
+                phrases = DocValues.getSortedSet(context.reader(), PaperIndex.KEYWORD_FACET);
+                phraseCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, phrases.getValueCount())];
             }
 
             @Override
@@ -472,6 +490,11 @@ final class SearchEngine {
                         ordCounts[(int) cats.nextOrd()]++;
                     }
                 }
+                if (phrases.advanceExact(doc)) {
+                    for (int i = 0; i < phrases.docValueCount(); i++) {
+                        phraseCounts[(int) phrases.nextOrd()]++;
+                    }
+                }
                 if (year.advanceExact(doc)) {
                     years.merge(year.longValue(), 1L, Long::sum);
                 }
@@ -482,6 +505,11 @@ final class SearchEngine {
                 for (int ord = 0; ord < ordCounts.length; ord++) {
                     if (ordCounts[ord] > 0) {
                         categories.merge(cats.lookupOrd(ord).utf8ToString(), ordCounts[ord], Long::sum);
+                    }
+                }
+                for (int ord = 0; ord < phraseCounts.length; ord++) {
+                    if (phraseCounts[ord] > 0) {
+                        keywords.merge(phrases.lookupOrd(ord).utf8ToString(), phraseCounts[ord], Long::sum);
                     }
                 }
             }

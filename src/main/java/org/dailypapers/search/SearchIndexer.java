@@ -59,6 +59,9 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
     private final Path indexFolder;
     private final ApplicationContext context;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final org.springframework.beans.factory.ObjectProvider<PaperKeywords> keywords;
+    /** Papers whose keywords changed since their document was written. */
+    private final java.util.Queue<String> keywordsChanged = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private volatile @Nullable PaperIndex index;
     private volatile @Nullable BgeEmbedder embedder;
@@ -76,7 +79,9 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
             VectorStore vectors,
             SearchSettings settings,
             DailyPapersProperties properties,
-            ApplicationContext context) {
+            ApplicationContext context,
+            org.springframework.beans.factory.ObjectProvider<PaperKeywords> keywords) {
+        this.keywords = keywords;
         this.catalog = catalog;
         this.vectors = vectors;
         this.settings = settings;
@@ -163,6 +168,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         try {
             Files.createDirectories(indexFolder);
             PaperIndex writable = PaperIndex.openWritable(FSDirectory.open(indexFolder));
+            keywords.ifAvailable(writable::keywordsFrom);
             if (current != null) {
                 current.close();
             }
@@ -229,6 +235,12 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         wakeUp();
     }
 
+    @EventListener
+    void onKeywordsChanged(PaperKeywordsChanged event) {
+        keywordsChanged.addAll(event.paperIds());
+        wakeUp();
+    }
+
     @Scheduled(fixedDelayString = "${dailypapers.search.poll-interval:5s}")
     void poll() {
         if (worker != null) {
@@ -245,7 +257,7 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
     private void loop() {
         while (running) {
             try {
-                boolean worked = catchUpStep() > 0 || embedStep() > 0;
+                boolean worked = catchUpStep() > 0 || embedStep() > 0 || keywordStep() > 0;
                 if (!worked) {
                     commitIfDirty(true);
                     wakeUps.acquire();
@@ -331,6 +343,24 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         commitIfDirty(false);
         i.refresh();
         logProgress(missing.size(), took);
+        return ids.size();
+    }
+
+    /** Rewrites up to one step of documents whose keywords changed; returns how many. */
+    synchronized int keywordStep() {
+        List<ArxivId> ids = new ArrayList<>();
+        String id;
+        while (ids.size() < CHANGES_PER_STEP && (id = keywordsChanged.poll()) != null) {
+            ArxivId.parse(id).ifPresent(ids::add);
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        PaperIndex i = writableIndex();
+        i.upsert(withStoredVectors(catalog.findAll(ids)));
+        uncommitted = true;
+        commitIfDirty(false);
+        i.refresh();
         return ids.size();
     }
 

@@ -41,6 +41,8 @@ final class UserQueryParser {
             PaperIndex.ABSTRACT,
             "id",
             PaperIndex.ID,
+            "keyword",
+            PaperIndex.KEYWORD,
             // The parser passes the internal names back through the overrides below.
             PaperIndex.TEXT,
             PaperIndex.TEXT);

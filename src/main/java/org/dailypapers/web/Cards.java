@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.DailyPaper;
 import org.dailypapers.paper.Paper;
+import org.dailypapers.summary.PaperSummary;
 import org.jspecify.annotations.Nullable;
 
 /** Builds cards from catalog records. */
@@ -49,7 +50,8 @@ final class Cards {
                 org == null ? null : (org.fullname() == null || org.fullname().isBlank() ? org.name() : org.fullname()),
                 p.githubRepo().orElse(null),
                 p.primaryCategory().orElse(null),
-                false);
+                false,
+                PaperSummary.NONE);
     }
 
     /** The day it was on Daily Papers, else its arXiv submission day. */

@@ -1,6 +1,7 @@
 package org.dailypapers.web;
 
 import java.util.List;
+import org.dailypapers.summary.PaperSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param dateIso the same date as YYYY-MM-DD for the {@code <time>} element, or null when unknown
  * @param upvoted whether the signed-in reader upvoted it; cards from cached reads always say false, and
  *     {@link ReaderVotes} marks copies per request so that no reader's votes end up in a shared cache
+ * @param ai the one-sentence summary and keywords (Hugging Face's or ours), attached per request like the votes
  */
 public record PaperCard(
         String id,
@@ -32,7 +34,8 @@ public record PaperCard(
         @Nullable String organizationLabel,
         @Nullable String codeUrl,
         @Nullable String primaryCategory,
-        boolean upvoted) {
+        boolean upvoted,
+        PaperSummary ai) {
 
     public String href() {
         return Paths.paper(id);
@@ -55,7 +58,42 @@ public record PaperCard(
                 organizationLabel,
                 codeUrl,
                 primaryCategory,
-                true);
+                true,
+                ai);
+    }
+
+    PaperCard withAi(PaperSummary summary) {
+        return new PaperCard(
+                id,
+                title,
+                titleHtml,
+                this.summary,
+                snippetHtml,
+                authorCount,
+                firstAuthors,
+                dateLabel,
+                dateIso,
+                upvotes,
+                numComments,
+                organizationName,
+                organizationLabel,
+                codeUrl,
+                primaryCategory,
+                upvoted,
+                summary);
+    }
+
+    /** "Hugging Face's summary" or "Extracted summary": whose words the reader sees. */
+    public String aiSummaryLabel() {
+        return ai.summaryOrigin() == PaperSummary.Origin.HUGGING_FACE
+                ? "AI summary from Hugging Face"
+                : "Key sentence, extracted here from the abstract";
+    }
+
+    public String aiKeywordsLabel() {
+        return ai.keywordsOrigin() == PaperSummary.Origin.HUGGING_FACE
+                ? "Keywords from Hugging Face"
+                : "Keywords extracted here from title and abstract";
     }
 
     public boolean hasMoreAuthors() {

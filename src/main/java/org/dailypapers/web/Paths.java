@@ -42,6 +42,11 @@ public final class Paths {
         return "/feeds/authors/" + segment(name) + ".atom";
     }
 
+    /** A search for papers with this keyword ({@code keyword:"..."}). */
+    public static String keyword(String keyword) {
+        return "/search?q=" + param("keyword:\"" + keyword.replace("\"", " ").strip() + "\"");
+    }
+
     public static String segment(String value) {
         return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }
