@@ -400,6 +400,9 @@ class SearchIndexer implements SmartLifecycle, StatisticsContributor, SearchMain
         while ((n = catchUpStep()) > 0) {
             done += n;
         }
+        while (keywordStep() > 0) {
+            // documents whose keywords changed are rewritten too; they are no catalog changes, so not counted
+        }
         return done;
     }
 

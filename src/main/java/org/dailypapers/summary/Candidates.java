@@ -453,9 +453,6 @@ final class Candidates {
                 }
                 String expansion =
                         text.substring(words.get(from).start(), words.get(i - 1).end());
-                if (TextTokens.isStopWord(words.get(from).lower())) {
-                    continue;
-                }
                 if (matchesLetters(letters, expansion)) {
                     String key = Lemmas.key(expansion);
                     keys.putIfAbsent(w.text(), key);
