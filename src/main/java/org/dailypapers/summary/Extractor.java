@@ -53,7 +53,12 @@ final class Extractor {
             double contributionBonus,
             boolean embedSentences) {
 
-        static final Settings DEFAULT = new Settings(20, 0.05, 0.7, 10, 8, 0.05, 0.05, true);
+        /**
+         * Tuned on the first 1,150 papers of the Hugging Face set (eval --summaries --tune): 15 embedded candidates
+         * keep F1@5 of 20 (0.2363 against 0.2361); sentences represented by their phrases cost 0.006 ROUGE-1 against
+         * embedding them (0.3590 against 0.3649) and save most of the embedder's work.
+         */
+        static final Settings DEFAULT = new Settings(15, 0.15, 0.5, 10, 8, 0.05, 0.15, false);
     }
 
     static final int MIN_KEYWORDS = 5;
