@@ -179,6 +179,8 @@ class PaperSummariesTests {
         assertThat(page).contains("href=\"/search?q=keyword:%22");
         String day = text("/daily/" + DAY);
         assertThat(day).contains("class=\"card-tldr\"").contains("AI summary from Hugging Face");
+        String results = text(org.dailypapers.web.Paths.keyword(s.keywords().getFirst()));
+        assertThat(results).contains("Keywords").contains("%2Bkeyword:%22").contains(ours.id());
         String feed = text("/feeds/daily.atom");
         assertThat(feed).contains("scheme=\"http://localhost:8080/search?q=keyword:\"");
         assertThat(feed)
