@@ -404,10 +404,26 @@ final class Candidates {
         if (len == 1 && GENERIC.contains(first.toLowerCase(Locale.ROOT))) {
             return false;
         }
+        if (isAdverb(last) || isAdverb(first)) {
+            return false;
+        }
         if (VERBS.contains(last.toLowerCase(Locale.ROOT)) || VERBS.contains(first.toLowerCase(Locale.ROOT))) {
             return false;
         }
         return !(len == 1 && first.length() < 2);
+    }
+
+    /** "increasingly", "largely", "efficiently": adverbs, which begin or end no noun phrase. */
+    private static boolean isAdverb(String w) {
+        String l = w.toLowerCase(Locale.ROOT);
+        return l.length() > 4
+                && (l.endsWith("ingly")
+                        || l.endsWith("ally")
+                        || l.endsWith("ively")
+                        || l.endsWith("ously")
+                        || l.endsWith("tly")
+                        || l.endsWith("rly")
+                        || l.endsWith("gely"));
     }
 
     private static boolean isNumber(String w) {

@@ -37,13 +37,18 @@ final class LeadIns {
                     + REPORTING + "(?:s|es|d|ed)?\\s+(?:that\\s+|how\\s+)?",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern OBJECT_PRONOUN =
+            Pattern.compile("(?:this|that|it|these|those|them|whether|if|why)\\b", Pattern.CASE_INSENSITIVE);
+
     /** The sentence without its lead-in, starting with a capital. */
     static String trim(String sentence) {
         String s = sentence.strip();
         Matcher m = OPENING.matcher(s);
         String rest = m.lookingAt() ? s.substring(m.end()) : s;
         Matcher subject = SUBJECT.matcher(rest);
-        if (subject.lookingAt()) {
+        if (subject.lookingAt()
+                && !OBJECT_PRONOUN.matcher(rest.substring(subject.end())).lookingAt()) {
+            // "We study this by ..." keeps its subject: "this by ..." is no sentence
             rest = rest.substring(subject.end());
         }
         rest = rest.strip();

@@ -16,7 +16,9 @@ class LeadInsTests {
                 "This work introduces Scaling with Gradient Grouping (SGG).|Scaling with Gradient Grouping (SGG).",
                 "To address this gap, we present VS-Bench, a multimodal benchmark.|VS-Bench, a multimodal benchmark.",
                 "Here we show that small models can reason.|Small models can reason.",
-                "Large models are expensive to train.|Large models are expensive to train."
+                "Large models are expensive to train.|Large models are expensive to train.",
+                "We study this by quantifying the 3D understanding of models.|We study this by quantifying the 3D"
+                        + " understanding of models."
             })
     void shouldTrimTheLeadInOfASentence(String sentence, String trimmed) {
         assertThat(LeadIns.trim(sentence)).isEqualTo(trimmed);
