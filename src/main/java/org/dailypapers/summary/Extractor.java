@@ -87,13 +87,18 @@ final class Extractor {
         List<Prepared> prepared = new ArrayList<>(inputs.size());
         Set<String> phrasesToEmbed = new LinkedHashSet<>();
         Set<String> sentencesToEmbed = new LinkedHashSet<>();
+        // This batch's phrase vectors, taken from the cache now: the cache may evict them while the batch runs.
+        Map<String, float[]> phrases = new HashMap<>();
         synchronized (phraseCache) {
             for (Input in : inputs) {
                 List<Candidates.Candidate> best = bestByPrior(Candidates.of(in.title(), in.abstractText()));
                 List<Sentence> sentences = sentences(in.abstractText(), settings.maxSentences());
                 prepared.add(new Prepared(in, best, sentences));
                 for (Candidates.Candidate c : best) {
-                    if (!phraseCache.containsKey(c.embeddingText())) {
+                    float[] known = phraseCache.get(c.embeddingText());
+                    if (known != null) {
+                        phrases.put(c.embeddingText(), known);
+                    } else {
                         phrasesToEmbed.add(c.embeddingText());
                     }
                 }
@@ -109,7 +114,9 @@ final class Extractor {
         int k = 0;
         synchronized (phraseCache) {
             for (String p : phrasesToEmbed) {
-                phraseCache.put(p, vectors.get(k++));
+                float[] v = vectors.get(k++);
+                phraseCache.put(p, v);
+                phrases.put(p, v);
             }
         }
         for (String s : sentencesToEmbed) {
@@ -117,7 +124,7 @@ final class Extractor {
         }
         List<Output> out = new ArrayList<>(prepared.size());
         for (Prepared p : prepared) {
-            out.add(new Output(p.input().id(), keywords(p), summary(p, sentenceVectors)));
+            out.add(new Output(p.input().id(), keywords(p, phrases), summary(p, sentenceVectors, phrases)));
         }
         return out;
     }
@@ -146,15 +153,13 @@ final class Extractor {
                 .toList();
     }
 
-    private List<String> keywords(Prepared p) {
+    private List<String> keywords(Prepared p, Map<String, float[]> phrases) {
         List<Candidates.Candidate> cands = p.candidates();
         int n = cands.size();
         float[][] vec = new float[n][];
         double[] relevance = new double[n];
-        synchronized (phraseCache) {
-            for (int i = 0; i < n; i++) {
-                vec[i] = phraseCache.get(cands.get(i).embeddingText());
-            }
+        for (int i = 0; i < n; i++) {
+            vec[i] = phrases.get(cands.get(i).embeddingText());
         }
         for (int i = 0; i < n; i++) {
             relevance[i] = dot(vec[i], p.input().paperVector()) + settings.priorWeight() * prior(cands.get(i));
@@ -189,7 +194,7 @@ final class Extractor {
         return out;
     }
 
-    private @Nullable String summary(Prepared p, Map<String, float[]> sentenceVectors) {
+    private @Nullable String summary(Prepared p, Map<String, float[]> sentenceVectors, Map<String, float[]> phrases) {
         List<Sentence> sentences = p.sentences();
         if (sentences.isEmpty()) {
             return null;
@@ -200,7 +205,8 @@ final class Extractor {
         Sentence best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Sentence s : sentences) {
-            float[] v = settings.embedSentences() ? sentenceVectors.get(s.text()) : phraseMean(s, p.candidates());
+            float[] v =
+                    settings.embedSentences() ? sentenceVectors.get(s.text()) : phraseMean(s, p.candidates(), phrases);
             double score = v == null ? -1 : score(s, v, p.input().paperVector());
             if (score > bestScore) {
                 bestScore = score;
@@ -211,13 +217,14 @@ final class Extractor {
     }
 
     /** The mean vector of the embedded candidates the sentence holds (null when it holds none). */
-    private float @Nullable [] phraseMean(Sentence s, List<Candidates.Candidate> candidates) {
+    private static float @Nullable [] phraseMean(
+            Sentence s, List<Candidates.Candidate> candidates, Map<String, float[]> phrases) {
         String key = " " + Lemmas.key(s.text()) + " ";
         float[] sum = null;
-        synchronized (phraseCache) {
+        {
             for (Candidates.Candidate c : candidates) {
                 if (key.contains(" " + c.key() + " ")) {
-                    float[] v = phraseCache.get(c.embeddingText());
+                    float[] v = phrases.get(c.embeddingText());
                     if (v == null) {
                         continue;
                     }

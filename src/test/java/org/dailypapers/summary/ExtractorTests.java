@@ -60,6 +60,25 @@ class ExtractorTests {
     }
 
     @Test
+    void shouldNotLosePhraseVectorsThatAFullCacheEvictsDuringABatch() {
+        List<float[]> vectors = embeddings.embedPapers(papers.stream()
+                .map(p -> new TextEmbeddings.PaperText(p.title(), p.abstractText()))
+                .toList());
+        List<Extractor.Input> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < papers.size(); i++) {
+            SummaryEvaluation.HfPaper p = papers.get(i);
+            inputs.add(new Extractor.Input(p.id(), p.title(), p.abstractText(), vectors.get(i)));
+        }
+        // a cache far smaller than one batch's phrases, as the worker's is after many papers
+        Extractor small = new Extractor(embeddings, Extractor.Settings.DEFAULT, 3);
+
+        List<Extractor.Output> first = small.extract(inputs.subList(0, 3));
+        List<Extractor.Output> again = small.extract(inputs.subList(0, 3));
+
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
     void shouldPreferTheSentenceThatStatesTheContributionOverBackground() {
         String abstractText = "Large language models are widely used. They are expensive to run. In this paper, we"
                 + " propose SparseKV, a cache compression method that halves the memory of long-context inference."
