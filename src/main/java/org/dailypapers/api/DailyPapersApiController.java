@@ -38,8 +38,14 @@ class DailyPapersApiController {
     /** Confirmed authorship claims live in the community module; without it the field is left out. */
     private final ObjectProvider<Authorship> authorship;
 
-    DailyPapersApiController(PaperCatalog catalog, ObjectProvider<Authorship> authorship) {
+    private final org.dailypapers.summary.PaperSummaries summaries;
+
+    DailyPapersApiController(
+            PaperCatalog catalog,
+            ObjectProvider<Authorship> authorship,
+            org.dailypapers.summary.PaperSummaries summaries) {
         this.catalog = catalog;
+        this.summaries = summaries;
         this.answers = catalog.newReadCache(MAX_CACHED_PAPERS);
         this.authorship = authorship;
     }
@@ -48,7 +54,8 @@ class DailyPapersApiController {
         DAY
     }
 
-    private record Question(DailyQuery query, int offset, int size) {}
+    /** {@code summaries} is the summaries' version: answers mapped before new keywords arrived are not reused. */
+    private record Question(DailyQuery query, int offset, int size, long summaries) {}
 
     private record Answer(List<HfJson.DailyPaperJson> papers, long total) {}
 
@@ -82,12 +89,17 @@ class DailyPapersApiController {
                 window.from(), window.to(), order, ApiParameters.category(category), blankToNull(organization), by);
         int offset = (int) Math.min(Integer.MAX_VALUE, (long) p * size);
         Answer answer = answers.get(
-                new Question(query, offset, size),
+                new Question(query, offset, size, summaries.version()),
                 () -> {
                     DailyPage result = catalog.daily(query, offset, size);
+                    var shown = summaries.findAll(
+                            result.items().stream().map(dp -> dp.paper().id()).toList());
                     return new Answer(
                             result.items().stream()
-                                    .map(HfJson.DailyPaperJson::of)
+                                    .map(dp -> HfJson.DailyPaperJson.of(
+                                            dp,
+                                            shown.getOrDefault(
+                                                    dp.paper().id(), org.dailypapers.summary.PaperSummary.NONE)))
                                     .toList(),
                             result.total());
                 },

@@ -8,6 +8,7 @@ import org.dailypapers.paper.DailyPaper;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.shared.Timestamps;
 import org.dailypapers.shared.WebLinks;
+import org.dailypapers.summary.PaperSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,9 +86,16 @@ public final class HfJson {
             @Nullable String doi,
             @Nullable String license,
             String arxivUrl,
-            String pdfUrl) {
+            String pdfUrl,
+            @JsonProperty("ai_summary") @Nullable String aiSummary,
+            @JsonProperty("ai_keywords") @Nullable List<String> aiKeywords) {
 
         public static PaperJson of(Paper p, @Nullable DailyEntry e) {
+            return of(p, e, PaperSummary.NONE);
+        }
+
+        /** With the paper's {@code ai_summary} and {@code ai_keywords}: Hugging Face's, else ours. */
+        public static PaperJson of(Paper p, @Nullable DailyEntry e, PaperSummary s) {
             return new PaperJson(
                     p.id().id(),
                     p.authors().stream().map(Author::new).toList(),
@@ -110,11 +118,17 @@ public final class HfJson {
                     p.doi(),
                     p.license(),
                     p.absUrl(),
-                    p.pdfUrl());
+                    p.pdfUrl(),
+                    s.summary(),
+                    s.keywords().isEmpty() ? null : s.keywords());
         }
     }
 
-    /** One element of {@code /api/daily_papers}: the paper plus the submission to Daily Papers. */
+    /**
+     * One element of {@code /api/daily_papers}: the paper plus the submission to Daily Papers. {@code ai_summary}
+     * and {@code ai_keywords} sit inside {@code paper} as on Hugging Face and also at the top, where
+     * {@code huggingface_hub.PaperInfo} reads them.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DailyPaperJson(
             PaperJson paper,
@@ -124,7 +138,9 @@ public final class HfJson {
             int numComments,
             @Nullable User submittedBy,
             @Nullable Organization organization,
-            @Nullable Boolean isAuthorParticipating) {
+            @Nullable Boolean isAuthorParticipating,
+            @JsonProperty("ai_summary") @Nullable String aiSummary,
+            @JsonProperty("ai_keywords") @Nullable List<String> aiKeywords) {
 
         /**
          * With HF's {@code isAuthorParticipating}: whether an author of the paper has a confirmed authorship claim
@@ -132,36 +148,60 @@ public final class HfJson {
          */
         public DailyPaperJson withAuthorParticipating(boolean participating) {
             return new DailyPaperJson(
-                    paper, publishedAt, title, summary, numComments, submittedBy, organization, participating);
+                    paper,
+                    publishedAt,
+                    title,
+                    summary,
+                    numComments,
+                    submittedBy,
+                    organization,
+                    participating,
+                    aiSummary,
+                    aiKeywords);
         }
 
         public static DailyPaperJson of(DailyPaper dp) {
+            return of(dp, PaperSummary.NONE);
+        }
+
+        public static DailyPaperJson of(DailyPaper dp, PaperSummary s) {
             Paper p = dp.paper();
             DailyEntry e = dp.entry();
+            PaperJson paper = PaperJson.of(p, e, s);
             return new DailyPaperJson(
-                    PaperJson.of(p, e),
+                    paper,
                     Timestamps.formatNullable(e.submittedAt() != null ? e.submittedAt() : p.publishedAt()),
                     p.title(),
                     p.abstractText(),
                     e.numComments(),
                     User.of(e.submittedBy()),
                     Organization.of(e.organization()),
-                    null);
+                    null,
+                    paper.aiSummary(),
+                    paper.aiKeywords());
         }
 
         /** A paper without a daily entry (search results) in the same shape. */
         public static DailyPaperJson of(Paper p, @Nullable DailyEntry e) {
-            return e != null
-                    ? of(new DailyPaper(e, p))
-                    : new DailyPaperJson(
-                            PaperJson.of(p, null),
-                            Timestamps.formatNullable(p.publishedAt()),
-                            p.title(),
-                            p.abstractText(),
-                            0,
-                            null,
-                            null,
-                            null);
+            return of(p, e, PaperSummary.NONE);
+        }
+
+        public static DailyPaperJson of(Paper p, @Nullable DailyEntry e, PaperSummary s) {
+            if (e != null) {
+                return of(new DailyPaper(e, p), s);
+            }
+            PaperJson paper = PaperJson.of(p, null, s);
+            return new DailyPaperJson(
+                    paper,
+                    Timestamps.formatNullable(p.publishedAt()),
+                    p.title(),
+                    p.abstractText(),
+                    0,
+                    null,
+                    null,
+                    null,
+                    paper.aiSummary(),
+                    paper.aiKeywords());
         }
     }
 }

@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PapersApiController {
 
     private final PaperCatalog catalog;
+    private final org.dailypapers.summary.PaperSummaries summaries;
 
-    PapersApiController(PaperCatalog catalog) {
+    PapersApiController(PaperCatalog catalog, org.dailypapers.summary.PaperSummaries summaries) {
         this.catalog = catalog;
+        this.summaries = summaries;
     }
 
     @GetMapping("/api/papers/{id}")
@@ -31,6 +33,6 @@ class PapersApiController {
         ArxivId id = ArxivId.parse(raw)
                 .orElseThrow(() -> new BadParameterException("id", "Invalid arXiv id: '" + raw + "'"));
         Paper paper = catalog.find(id).orElseThrow(() -> new PaperNotFoundException(id.id()));
-        return HfJson.PaperJson.of(paper, catalog.findEntry(id).orElse(null));
+        return HfJson.PaperJson.of(paper, catalog.findEntry(id).orElse(null), summaries.find(paper.id()));
     }
 }

@@ -41,7 +41,10 @@ class SearchApiController {
     private final SearchService search;
     private final PaperCatalog catalog;
 
-    SearchApiController(SearchService search, PaperCatalog catalog) {
+    private final org.dailypapers.summary.PaperSummaries summaries;
+
+    SearchApiController(SearchService search, PaperCatalog catalog, org.dailypapers.summary.PaperSummaries summaries) {
+        this.summaries = summaries;
         this.search = search;
         this.catalog = catalog;
     }
@@ -170,11 +173,17 @@ class SearchApiController {
         Map<ArxivId, DailyEntry> dailyEntries = catalog.findEntries(ids);
         Map<ArxivId, Paper> papers = new java.util.HashMap<>();
         catalog.findAll(ids).forEach(p -> papers.put(p.id(), p));
+        Map<ArxivId, org.dailypapers.summary.PaperSummary> shown = summaries.findAll(papers.keySet());
         List<Entry> out = new ArrayList<>();
         for (SearchHit h : hits) {
             Paper p = papers.get(h.id().withoutVersion());
             if (p != null) {
-                out.add(new Entry(h, HfJson.DailyPaperJson.of(p, dailyEntries.get(p.id()))));
+                out.add(new Entry(
+                        h,
+                        HfJson.DailyPaperJson.of(
+                                p,
+                                dailyEntries.get(p.id()),
+                                shown.getOrDefault(p.id(), org.dailypapers.summary.PaperSummary.NONE))));
             }
         }
         return out;

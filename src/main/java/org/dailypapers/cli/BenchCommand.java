@@ -25,7 +25,12 @@ import picocli.CommandLine.Parameters;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks. Each prints its figures on standard output.",
-        subcommands = {BenchCommand.Import.class, BenchCommand.Search.class, BenchCommand.Http.class})
+        subcommands = {
+            BenchCommand.Import.class,
+            BenchCommand.Search.class,
+            BenchCommand.Http.class,
+            BenchSummariesCommand.class
+        })
 class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

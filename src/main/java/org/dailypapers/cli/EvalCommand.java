@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dailypapers.search.SearchMode;
+import org.dailypapers.search.TextEmbeddings;
 import org.dailypapers.search.evaluation.BeirEvaluation;
+import org.dailypapers.summary.SummaryEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +18,9 @@ import picocli.CommandLine.Option;
                     + " corpus goes through the product's indexing and search code into a temporary index.",
             "Prints one line per mode: MODE nDCG@10=0.xxxx Recall@100=0.xxxx",
             "With --recommendations: the replay evaluation of \"For you\" on the 2025 Hugging Face daily entries,"
-                    + " three lines: recommendations METHOD users=N Recall@20=0.xxxx nDCG@20=0.xxxx"
+                    + " three lines: recommendations METHOD users=N Recall@20=0.xxxx nDCG@20=0.xxxx",
+            "With --summaries: our keywords and one-sentence summaries against Hugging Face's ai_keywords and"
+                    + " ai_summary (shared data set hf-daily-papers), next to the tfidf and first-sentence baselines."
         })
 class EvalCommand implements Callable<Integer> {
 
@@ -36,6 +40,11 @@ class EvalCommand implements Callable<Integer> {
     boolean recommendations;
 
     @Option(
+            names = "--summaries",
+            description = "evaluate keywords and summaries against Hugging Face's instead of search quality")
+    boolean summaries;
+
+    @Option(
             names = "--hf-data",
             paramLabel = "DIR",
             description = "folder of Hugging Face daily_papers responses (default: the shared hf-daily-papers data)")
@@ -46,6 +55,24 @@ class EvalCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "keep the replay's catalog and vectors in DIR between runs (default: a temporary folder)")
     Path work;
+
+    @Option(
+            names = "--limit",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "with --summaries: only the first N papers of the data set (0: all)")
+    int limit;
+
+    @Option(
+            names = "--tune",
+            hidden = true,
+            split = ";",
+            paramLabel = "SETTINGS",
+            description = "with --summaries: try these extraction settings (for tuning; see SummaryEvaluation)")
+    List<String> tune;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(
             names = "--split",
@@ -89,9 +116,12 @@ class EvalCommand implements Callable<Integer> {
         if (recommendations) {
             return RecommendationsEval.run(hfData, work);
         }
+        if (summaries) {
+            return evaluateSummaries();
+        }
         if (dataset == null) {
-            System.err.println("Missing option: give --beir DIR (search quality) or --recommendations");
-            return 2;
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "Missing required option: '--beir=DIR' (or --recommendations, --summaries)");
         }
         if (!backend.equals("lucene") && !backend.equals("elasticsearch")) {
             throw new IllegalArgumentException("--backend must be lucene or elasticsearch, not '" + backend + "'");
@@ -108,6 +138,30 @@ class EvalCommand implements Callable<Integer> {
         List<BeirEvaluation.Figures> figures = evaluation.run(modes, vectorCache, bar::update);
         bar.finish();
         figures.forEach(f -> System.out.println(f.line()));
+        return 0;
+    }
+
+    private Integer evaluateSummaries() {
+        Path folder = hfData != null ? hfData : SummaryEvaluation.defaultFolder();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    folder == null
+                            ? "--hf-data: no shared/data/hf-daily-papers above "
+                                    + Path.of("").toAbsolutePath()
+                            : "--hf-data: " + folder + " is not a folder");
+        }
+        ConsoleBar bar = new ConsoleBar(System.err, "keywords and summaries");
+        List<String> lines;
+        try (TextEmbeddings.Standalone embeddings = TextEmbeddings.standalone()) {
+            if (tune != null && !tune.isEmpty()) {
+                new SummaryEvaluation(folder).tune(embeddings, vectorCache, limit, tune, System.out);
+                return 0;
+            }
+            lines = new SummaryEvaluation(folder).run(embeddings, vectorCache, limit, bar::update);
+        }
+        bar.finish();
+        lines.forEach(System.out::println);
         return 0;
     }
 }

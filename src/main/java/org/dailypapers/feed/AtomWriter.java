@@ -35,7 +35,13 @@ class AtomWriter {
 
     private final String baseUrl;
 
-    AtomWriter(DailyPapersProperties properties) {
+    /** Summaries and keywords for the entries; absent on an instance without the summary module. */
+    private final org.springframework.beans.factory.ObjectProvider<org.dailypapers.summary.PaperSummaries> summaries;
+
+    AtomWriter(
+            DailyPapersProperties properties,
+            org.springframework.beans.factory.ObjectProvider<org.dailypapers.summary.PaperSummaries> summaries) {
+        this.summaries = summaries;
         String b = properties.baseUrl().strip();
         this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
@@ -66,8 +72,13 @@ class AtomWriter {
         feed.setIcon(baseUrl + "/static/favicon.svg");
         List<Entry> entries = new ArrayList<>();
         Instant newest = null;
+        var source = summaries.getIfAvailable();
+        java.util.Map<org.dailypapers.paper.ArxivId, org.dailypapers.summary.PaperSummary> ai = source == null
+                ? java.util.Map.of()
+                : source.findAll(items.stream().map(i -> i.paper().id()).toList());
         for (Item item : items) {
             Entry e = entry(item);
+            addSummary(e, ai.get(item.paper().id()));
             entries.add(e);
             Instant updated = e.getUpdated().toInstant();
             if (newest == null || updated.isAfter(newest)) {
@@ -124,6 +135,56 @@ class AtomWriter {
         }
         e.setUpdated(Date.from(updated(p, de)));
         return e;
+    }
+
+    /**
+     * The one-sentence summary and keywords: keywords as categories (scheme: the site's keyword search), and an
+     * HTML content of summary, abstract and keyword links for readers that show content over summary. The plain
+     * summary stays the abstract.
+     */
+    private void addSummary(Entry e, org.dailypapers.summary.@Nullable PaperSummary ai) {
+        if (ai == null || ai.isEmpty()) {
+            return;
+        }
+        List<Category> categories = new ArrayList<>(e.getCategories());
+        StringBuilder html = new StringBuilder();
+        if (ai.summary() != null) {
+            String who = ai.summaryOrigin() == org.dailypapers.summary.PaperSummary.Origin.HUGGING_FACE
+                    ? "AI summary from Hugging Face"
+                    : "Key sentence";
+            html.append("<p><strong>")
+                    .append(who)
+                    .append(":</strong> ")
+                    .append(org.springframework.web.util.HtmlUtils.htmlEscape(ai.summary()))
+                    .append("</p>");
+        }
+        html.append("<p>")
+                .append(org.springframework.web.util.HtmlUtils.htmlEscape(
+                        e.getSummary().getValue()))
+                .append("</p>");
+        if (!ai.keywords().isEmpty()) {
+            html.append("<p>Keywords: ");
+            for (int i = 0; i < ai.keywords().size(); i++) {
+                String k = ai.keywords().get(i);
+                Category c = new Category();
+                c.setTerm(k);
+                c.setLabel(k);
+                c.setScheme(baseUrl + "/search?q=keyword:");
+                categories.add(c);
+                html.append(i == 0 ? "" : ", ")
+                        .append("<a href=\"")
+                        .append(org.springframework.web.util.HtmlUtils.htmlEscape(baseUrl + Paths.keyword(k)))
+                        .append("\">")
+                        .append(org.springframework.web.util.HtmlUtils.htmlEscape(k))
+                        .append("</a>");
+            }
+            html.append("</p>");
+        }
+        e.setCategories(categories);
+        Content content = new Content();
+        content.setType(Content.HTML);
+        content.setValue(html.toString());
+        e.setContents(List.of(content));
     }
 
     /** The newest of the paper's own dates: a new version or a submission to the feed updates the entry. */

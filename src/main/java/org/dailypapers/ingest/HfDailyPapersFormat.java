@@ -28,6 +28,30 @@ final class HfDailyPapersFormat {
         return first.has("paper") && first.get("paper").isObject();
     }
 
+    /** Hugging Face's generated {@code ai_summary} and {@code ai_keywords} of an entry's paper, when it has either. */
+    static java.util.Optional<org.dailypapers.summary.ImportedSummary> summaryOf(JsonNode entry) {
+        JsonNode p = entry.get("paper");
+        if (p == null || !p.isObject()) {
+            return java.util.Optional.empty();
+        }
+        List<String> keywords = new ArrayList<>();
+        JsonNode k = p.get("ai_keywords");
+        if (k != null && k.isArray()) {
+            for (JsonNode phrase : k) {
+                if (phrase.isString() && phrase.asString().length() <= 200) {
+                    keywords.add(phrase.asString());
+                }
+            }
+        }
+        String summary = text(p, "ai_summary");
+        var id = ArxivId.parse(text(p, "id") == null ? "" : text(p, "id"));
+        if (id.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var imported = new org.dailypapers.summary.ImportedSummary(id.get(), summary, keywords);
+        return imported.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(imported);
+    }
+
     static PaperRecord read(JsonNode entry, @Nullable LocalDate fileDay) {
         JsonNode p = entry.get("paper");
         if (p == null || !p.isObject()) {

@@ -40,6 +40,7 @@ public class PaperImporter {
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
 
     private final PaperCatalog catalog;
+    private final org.dailypapers.summary.PaperSummaries summaries;
     /** Reading records one by one from an array means there is always more after each one. */
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -48,8 +49,12 @@ public class PaperImporter {
     /** The largest record read; a larger one is reported by its line and skipped, never held in memory. */
     private final int maxRecordChars;
 
-    PaperImporter(PaperCatalog catalog, @Value("${dailypapers.import.max-record-size:1MB}") DataSize maxRecordSize) {
+    PaperImporter(
+            PaperCatalog catalog,
+            org.dailypapers.summary.PaperSummaries summaries,
+            @Value("${dailypapers.import.max-record-size:1MB}") DataSize maxRecordSize) {
         this.catalog = catalog;
+        this.summaries = summaries;
         this.maxRecordChars = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, maxRecordSize.toBytes()));
     }
 
@@ -90,40 +95,53 @@ public class PaperImporter {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
         Thread parser = Thread.ofPlatform().name("import-parser").daemon().start(() -> {
             List<PaperRecord> batch = new ArrayList<>(BATCH_SIZE);
+            List<org.dailypapers.summary.ImportedSummary> imported = new ArrayList<>();
             Throwable failure = null;
             try {
                 new RecordReader(json, maxRecordChars).read(label, in, new RecordSink() {
                     @Override
                     public void accept(PaperRecord record) {
-                        batch.add(record);
                         if (batch.size() == BATCH_SIZE) {
-                            put(queue, new Batch(List.copyOf(batch), null, false));
+                            put(queue, new Batch(List.copyOf(batch), List.copyOf(imported), null, false));
                             batch.clear();
+                            imported.clear();
                         }
+                        batch.add(record);
+                    }
+
+                    @Override
+                    public void summary(org.dailypapers.summary.ImportedSummary summary) {
+                        imported.add(summary);
                     }
 
                     @Override
                     public void problem(long line, String reason) {
-                        put(queue, new Batch(List.of(), new ImportProblem(label, line, reason), false));
+                        put(queue, new Batch(List.of(), List.of(), new ImportProblem(label, line, reason), false));
                     }
 
                     @Override
                     public void warning(long line, String message) {
-                        put(queue, new Batch(List.of(), new ImportProblem(label, line, message, true), false));
+                        put(
+                                queue,
+                                new Batch(List.of(), List.of(), new ImportProblem(label, line, message, true), false));
                     }
                 });
             } catch (Throwable t) {
                 failure = t;
             }
             if (!batch.isEmpty()) {
-                put(queue, new Batch(List.copyOf(batch), null, false));
+                put(queue, new Batch(List.copyOf(batch), List.copyOf(imported), null, false));
             }
             if (failure != null) {
                 put(
                         queue,
-                        new Batch(List.of(), new ImportProblem(label, 0, "cannot read: " + describe(failure)), false));
+                        new Batch(
+                                List.of(),
+                                List.of(),
+                                new ImportProblem(label, 0, "cannot read: " + describe(failure)),
+                                false));
             }
-            put(queue, new Batch(List.of(), null, true));
+            put(queue, new Batch(List.of(), List.of(), null, true));
         });
         try {
             while (true) {
@@ -136,6 +154,7 @@ public class PaperImporter {
                 }
                 if (!b.records().isEmpty()) {
                     progress.add(catalog.upsert(b.records()), b.records().size());
+                    summaries.recordImported(b.summaries());
                 }
             }
         } catch (InterruptedException e) {
@@ -201,7 +220,12 @@ public class PaperImporter {
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
-    private record Batch(List<PaperRecord> records, @Nullable ImportProblem problem, boolean end) {}
+    /** Records, and Hugging Face's summaries of those among them that had one (after their papers exist). */
+    private record Batch(
+            List<PaperRecord> records,
+            List<org.dailypapers.summary.ImportedSummary> summaries,
+            @Nullable ImportProblem problem,
+            boolean end) {}
 
     private static final class Progress {
         final ImportListener listener;

@@ -159,6 +159,7 @@ final class RecordReader {
         String line;
         Function<JsonNode, PaperRecord> format = null;
         String formatName = "unknown";
+        boolean hfLines = false;
         LocalDate fileDay = dayOf(label);
         BoundedLines lines = new BoundedLines(reader, maxRecordChars);
         while ((line = lines.next()) != null) {
@@ -197,6 +198,7 @@ final class RecordReader {
                     continue;
                 } else if (HfDailyPapersFormat.acceptsEntry(node)) {
                     format = n -> HfDailyPapersFormat.read(n, fileDay);
+                    hfLines = true;
                     formatName = "hf-daily-papers";
                 } else if (KaggleFormat.accepts(node)) {
                     format = KaggleFormat::read;
@@ -210,7 +212,9 @@ final class RecordReader {
                     continue;
                 }
             }
-            deliver(format, node, lineNo, sink);
+            if (deliver(format, node, lineNo, sink) && hfLines) {
+                HfDailyPapersFormat.summaryOf(node).ifPresent(sink::summary);
+            }
         }
         return formatName;
     }
@@ -278,7 +282,9 @@ final class RecordReader {
                     continue;
                 }
                 JsonNode node = json.readTree(parser);
-                deliver(n -> HfDailyPapersFormat.read(n, fileDay), node, line, sink);
+                if (deliver(n -> HfDailyPapersFormat.read(n, fileDay), node, line, sink)) {
+                    HfDailyPapersFormat.summaryOf(node).ifPresent(sink::summary);
+                }
             }
         } catch (JacksonException e) {
             // Inside one array a syntax error leaves no safe place to resume: keep what was read, name the spot.
@@ -294,14 +300,15 @@ final class RecordReader {
         }
     }
 
-    private static void deliver(Function<JsonNode, PaperRecord> format, JsonNode node, long line, RecordSink sink) {
+    /** Hands one record to the sink; false when it was malformed (and reported). */
+    private static boolean deliver(Function<JsonNode, PaperRecord> format, JsonNode node, long line, RecordSink sink) {
         PaperRecord record;
         JsonFields.startRecord();
         try {
             record = format.apply(node);
         } catch (MalformedRecordException | IllegalArgumentException e) {
             sink.problem(line, shorten(e.getMessage()));
-            return;
+            return false;
         } finally {
             // values of the wrong JSON type that were read anyway ("title": 42): said, not silently coerced
             for (String warning : JsonFields.endRecord()) {
@@ -309,6 +316,7 @@ final class RecordReader {
             }
         }
         sink.accept(record);
+        return true;
     }
 
     static @Nullable LocalDate dayOf(String label) {

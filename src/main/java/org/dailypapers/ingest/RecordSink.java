@@ -11,4 +11,7 @@ interface RecordSink {
 
     /** A record that was read, but with a value of the wrong type made to fit ("title": 42 read as "42"). */
     default void warning(long line, String message) {}
+
+    /** Hugging Face's ai_summary and ai_keywords of a paper just accepted, where the source had them. */
+    default void summary(org.dailypapers.summary.ImportedSummary summary) {}
 }

@@ -9,6 +9,7 @@ import org.dailypapers.cite.Citations;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.DailyPaper;
 import org.dailypapers.paper.Paper;
+import org.dailypapers.summary.PaperSummary;
 import org.jspecify.annotations.Nullable;
 
 /** Builds cards from catalog records. */
@@ -51,7 +52,8 @@ final class Cards {
                 p.githubRepo().orElse(null),
                 p.primaryCategory().orElse(null),
                 false,
-                Citations.coins(p));
+                Citations.coins(p),
+                PaperSummary.NONE);
     }
 
     /** The day it was on Daily Papers, else its arXiv submission day. */

@@ -1,6 +1,7 @@
 package org.dailypapers.web;
 
 import java.util.List;
+import org.dailypapers.summary.PaperSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param upvoted whether the signed-in reader upvoted it; cards from cached reads always say false, and
  *     {@link ReaderVotes} marks copies per request so that no reader's votes end up in a shared cache
  * @param coins the OpenURL ContextObject of a COinS span, with which Zotero saves several papers of a list at once
+ * @param ai the one-sentence summary and keywords (Hugging Face's or ours), attached per request like the votes
  */
 public record PaperCard(
         String id,
@@ -34,7 +36,8 @@ public record PaperCard(
         @Nullable String codeUrl,
         @Nullable String primaryCategory,
         boolean upvoted,
-        String coins) {
+        String coins,
+        PaperSummary ai) {
 
     public String href() {
         return Paths.paper(id);
@@ -58,7 +61,43 @@ public record PaperCard(
                 codeUrl,
                 primaryCategory,
                 true,
-                coins);
+                coins,
+                ai);
+    }
+
+    PaperCard withAi(PaperSummary summary) {
+        return new PaperCard(
+                id,
+                title,
+                titleHtml,
+                this.summary,
+                snippetHtml,
+                authorCount,
+                firstAuthors,
+                dateLabel,
+                dateIso,
+                upvotes,
+                numComments,
+                organizationName,
+                organizationLabel,
+                codeUrl,
+                primaryCategory,
+                upvoted,
+                coins,
+                summary);
+    }
+
+    /** "Hugging Face's summary" or "Extracted summary": whose words the reader sees. */
+    public String aiSummaryLabel() {
+        return ai.summaryOrigin() == PaperSummary.Origin.HUGGING_FACE
+                ? "AI summary from Hugging Face"
+                : "Key sentence, extracted here from the abstract";
+    }
+
+    public String aiKeywordsLabel() {
+        return ai.keywordsOrigin() == PaperSummary.Origin.HUGGING_FACE
+                ? "Keywords from Hugging Face"
+                : "Keywords extracted here from title and abstract";
     }
 
     public boolean hasMoreAuthors() {

@@ -47,6 +47,20 @@ public final class Paths {
         return "/feeds/authors/" + segment(name) + ".atom";
     }
 
+    /** A search for papers with this keyword ({@code keyword:"..."}). */
+    public static String keyword(String keyword) {
+        return "/search?q=" + param("keyword:\"" + keyword.replace("\"", " ").strip() + "\"");
+    }
+
+    /** The search {@code q} narrowed to papers with this keyword (a required {@code +keyword:"..."} clause). */
+    public static String keywordRefining(String q, String keyword) {
+        if (q.isBlank()) {
+            return keyword(keyword);
+        }
+        return "/search?q="
+                + param(q.strip() + " +keyword:\"" + keyword.replace("\"", " ").strip() + "\"");
+    }
+
     public static String segment(String value) {
         return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }

@@ -220,6 +220,8 @@ class SearchController {
                     href = current
                             ? form.hrefWithDates(null, null)
                             : form.hrefWithDates(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+                } else if (links && name.equals("keyword")) {
+                    href = Paths.keywordRefining(form.q(), fc.value());
                 }
                 values.add(new SearchView.FacetLink(fc.value(), fc.count(), href, current));
             }
@@ -234,6 +236,7 @@ class SearchController {
         return switch (name) {
             case "category" -> "Categories";
             case "year" -> "Years";
+            case "keyword" -> "Keywords";
             default -> Character.toUpperCase(name.charAt(0)) + name.substring(1);
         };
     }

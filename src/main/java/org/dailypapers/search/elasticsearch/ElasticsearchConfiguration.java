@@ -61,6 +61,12 @@ class ElasticsearchConfiguration {
         return new LazyEmbedder();
     }
 
+    /** Keywords and summaries embed through the same lazily loaded embedder. */
+    @Bean
+    org.dailypapers.search.TextEmbeddings textEmbeddings(LazyEmbedder embedder, VectorStore vectors) {
+        return new org.dailypapers.search.embedding.StoredTextEmbeddings(embedder, vectors);
+    }
+
     @Bean
     ElasticsearchIndexer elasticsearchIndexer(
             PaperCatalog catalog,

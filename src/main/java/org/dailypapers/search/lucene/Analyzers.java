@@ -42,6 +42,8 @@ public final class Analyzers {
                         names,
                         PaperIndex.CATEGORY,
                         keywords,
+                        PaperIndex.KEYWORD,
+                        keywords,
                         PaperIndex.ID,
                         new KeywordAnalyzer(),
                         PaperIndex.ORGANIZATION,

@@ -39,6 +39,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.dailypapers.search.PaperKeywords;
 import org.dailypapers.search.core.IndexedPaper;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,6 +69,10 @@ public final class PaperIndex implements Closeable {
     static final String UPVOTES = "upvotes_dv";
     public static final String HAS_CODE = "has_code";
     public static final String ORGANIZATION = "org";
+    /** Key phrases (see {@link PaperKeywords}): lower-cased whole phrases for {@code keyword:}, shown ones for the facet. */
+    public static final String KEYWORD = "keyword";
+
+    public static final String KEYWORD_FACET = "keyword_facet";
     public static final String VECTOR = "vector";
     /** Marks documents whose vector is still to be computed; the embedder works through them. */
     public static final String NEEDS_VECTOR = "needs_vector";
@@ -110,6 +115,7 @@ public final class PaperIndex implements Closeable {
     private final Analyzer analyzer;
     private final @Nullable IndexWriter writer;
     private @Nullable SearcherManager searchers;
+    private volatile PaperKeywords keywords = ids -> Map.of();
 
     private PaperIndex(Directory directory, @Nullable IndexWriter writer) throws IOException {
         this.directory = directory;
@@ -172,11 +178,20 @@ public final class PaperIndex implements Closeable {
         return writer != null;
     }
 
+    /** Where documents written from now on get their keywords. */
+    public void keywordsFrom(PaperKeywords source) {
+        keywords = source;
+    }
+
     public void upsert(Collection<IndexedPaper> papers) {
         IndexWriter w = requireWriter();
+        Map<String, List<String>> phrases =
+                keywords.keywordsOf(papers.stream().map(IndexedPaper::id).toList());
         try {
             for (IndexedPaper p : papers) {
-                w.updateDocument(new Term(ID, p.id()), document(p));
+                Document doc = document(p);
+                addKeywords(doc, phrases.getOrDefault(p.id(), List.of()));
+                w.updateDocument(new Term(ID, p.id()), doc);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index", e);
@@ -367,6 +382,28 @@ public final class PaperIndex implements Closeable {
             doc.add(new StringField(NEEDS_VECTOR, "1", Field.Store.NO));
         }
         return doc;
+    }
+
+    /** "Large Language Models (LLMs)" is found as a whole, by its expansion and by its acronym. */
+    private static void addKeywords(Document doc, List<String> phrases) {
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        for (String phrase : phrases) {
+            String k = phrase.strip().replaceAll("\\s+", " ");
+            if (k.isEmpty() || k.length() > 200) {
+                continue;
+            }
+            shown.add(k);
+            String lower = k.toLowerCase(Locale.ROOT);
+            terms.add(lower);
+            int open = lower.lastIndexOf(" (");
+            if (open > 0 && lower.endsWith(")")) {
+                terms.add(lower.substring(0, open));
+                terms.add(lower.substring(open + 2, lower.length() - 1));
+            }
+        }
+        terms.forEach(t -> doc.add(new StringField(KEYWORD, t, Field.Store.NO)));
+        shown.forEach(k -> doc.add(new SortedSetDocValuesField(KEYWORD_FACET, new BytesRef(k))));
     }
 
     private IndexWriter requireWriter() {

@@ -55,6 +55,9 @@ public final class SearchEngine {
 
     private static final int FACET_CATEGORIES = 30;
 
+    /** Keyword facet values listed (the most frequent among the hits). */
+    private static final int FACET_KEYWORDS = 20;
+
     /**
      * The vector graph is searched at least this wide (HNSW's ef), whatever k is asked: on SciFact, searching 400
      * wide ranked as well as exact search.
@@ -415,6 +418,7 @@ public final class SearchEngine {
         private static final int FIRST_YEAR = 1900;
 
         private final Map<String, Long> categories = new HashMap<>();
+        private final Map<String, Long> keywords = new HashMap<>();
         private final long[] years = new long[300];
         private long hits;
 
@@ -438,6 +442,15 @@ public final class SearchEngine {
                             .limit(FACET_CATEGORIES)
                             .map(e -> new FacetCount(e.getKey(), e.getValue()))
                             .toList());
+            out.put(
+                    "keyword",
+                    keywords.entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue()
+                                    .reversed()
+                                    .thenComparing(Map.Entry.comparingByKey()))
+                            .limit(FACET_KEYWORDS)
+                            .map(e -> new FacetCount(e.getKey(), e.getValue()))
+                            .toList());
             List<FacetCount> yearCounts = new ArrayList<>();
             for (int i = years.length - 1; i >= 0; i--) {
                 if (years[i] > 0) {
@@ -451,6 +464,7 @@ public final class SearchEngine {
         void merge(FacetCounter other) {
             hits += other.hits;
             other.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
+            other.keywords.forEach((k, v) -> keywords.merge(k, v, Long::sum));
             for (int i = 0; i < years.length; i++) {
                 years[i] += other.years[i];
             }
@@ -460,11 +474,15 @@ public final class SearchEngine {
             private final SortedSetDocValues cats;
             private final NumericDocValues year;
             private final long[] ordCounts;
+            private final SortedSetDocValues phrases;
+            private final long[] phraseCounts;
 
             Leaf(LeafReaderContext context) throws IOException {
                 cats = DocValues.getSortedSet(context.reader(), PaperIndex.CATEGORY_FACET);
                 year = DocValues.getNumeric(context.reader(), PaperIndex.YEAR);
                 ordCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, cats.getValueCount())];
+                phrases = DocValues.getSortedSet(context.reader(), PaperIndex.KEYWORD_FACET);
+                phraseCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, phrases.getValueCount())];
             }
 
             @Override
@@ -476,6 +494,11 @@ public final class SearchEngine {
                 if (cats.advanceExact(doc)) {
                     for (int i = 0; i < cats.docValueCount(); i++) {
                         ordCounts[(int) cats.nextOrd()]++;
+                    }
+                }
+                if (phrases.advanceExact(doc)) {
+                    for (int i = 0; i < phrases.docValueCount(); i++) {
+                        phraseCounts[(int) phrases.nextOrd()]++;
                     }
                 }
                 if (year.advanceExact(doc)) {
@@ -491,6 +514,11 @@ public final class SearchEngine {
                 for (int ord = 0; ord < ordCounts.length; ord++) {
                     if (ordCounts[ord] > 0) {
                         categories.merge(cats.lookupOrd(ord).utf8ToString(), ordCounts[ord], Long::sum);
+                    }
+                }
+                for (int ord = 0; ord < phraseCounts.length; ord++) {
+                    if (phraseCounts[ord] > 0) {
+                        keywords.merge(phrases.lookupOrd(ord).utf8ToString(), phraseCounts[ord], Long::sum);
                     }
                 }
             }

@@ -21,6 +21,8 @@ import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PapersChanged;
 import org.dailypapers.search.IndexInUseException;
+import org.dailypapers.search.PaperKeywords;
+import org.dailypapers.search.PaperKeywordsChanged;
 import org.dailypapers.search.ProgressListener;
 import org.dailypapers.search.SearchMaintenance;
 import org.dailypapers.search.core.IndexedPaper;
@@ -70,6 +72,9 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     private final ApplicationContext context;
     private final Semaphore wakeUps = new Semaphore(0);
     private final FleetLocks locks;
+    private final org.springframework.beans.factory.ObjectProvider<PaperKeywords> keywords;
+    /** Papers whose keywords changed since their document was written. */
+    private final java.util.Queue<String> keywordsChanged = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private volatile @Nullable PaperIndex index;
     private volatile @Nullable BgeEmbedder embedder;
@@ -88,8 +93,10 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
             SearchSettings settings,
             DailyPapersProperties properties,
             ApplicationContext context,
-            FleetLocks locks) {
+            FleetLocks locks,
+            org.springframework.beans.factory.ObjectProvider<PaperKeywords> keywords) {
         this.locks = locks;
+        this.keywords = keywords;
         this.catalog = catalog;
         this.vectors = vectors;
         this.settings = settings;
@@ -176,6 +183,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         try {
             Files.createDirectories(indexFolder);
             PaperIndex writable = PaperIndex.openWritable(FSDirectory.open(indexFolder));
+            keywords.ifAvailable(writable::keywordsFrom);
             if (current != null) {
                 current.close();
             }
@@ -246,6 +254,12 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         wakeUp();
     }
 
+    @EventListener
+    void onKeywordsChanged(PaperKeywordsChanged event) {
+        keywordsChanged.addAll(event.paperIds());
+        wakeUp();
+    }
+
     @Scheduled(fixedDelayString = "${dailypapers.search.poll-interval:5s}")
     void poll() {
         if (worker != null) {
@@ -262,7 +276,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     private void loop() {
         while (running) {
             try {
-                boolean worked = catchUpStep() > 0 || embedStep() > 0;
+                boolean worked = catchUpStep() > 0 || embedStep() > 0 || keywordStep() > 0;
                 if (!worked) {
                     commitIfDirty(true);
                     wakeUps.acquire();
@@ -361,6 +375,24 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         return ids.size();
     }
 
+    /** Rewrites up to one step of documents whose keywords changed; returns how many. */
+    synchronized int keywordStep() {
+        List<ArxivId> ids = new ArrayList<>();
+        String id;
+        while (ids.size() < CHANGES_PER_STEP && (id = keywordsChanged.poll()) != null) {
+            ArxivId.parse(id).ifPresent(ids::add);
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        PaperIndex i = writableIndex();
+        i.upsert(withStoredVectors(catalog.findAll(ids)));
+        uncommitted = true;
+        commitIfDirty(false);
+        i.refresh();
+        return ids.size();
+    }
+
     @Override
     public synchronized long rebuild(ProgressListener progress) {
         PaperIndex i = writableIndex();
@@ -396,6 +428,9 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         int n;
         while ((n = catchUpStep()) > 0) {
             done += n;
+        }
+        while (keywordStep() > 0) {
+            // documents whose keywords changed are rewritten too; they are no catalog changes, so not counted
         }
         return done;
     }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * and as a whole against author names (so "yann lecun" finds his papers) and categories ("cs.CL"). Nothing in it is
  * an operator: {@code CFG-Zero*:}, {@code Memex(RL)}, {@code (NOT)}, {@code A$^\text{T}$A} are words.
  *
- * <p>The syntax — {@code "phrases"}, {@code author:}, {@code cat:}, {@code title:}, {@code abstract:}, AND/OR/NOT,
+ * <p>The syntax — {@code "phrases"}, {@code author:}, {@code cat:}, {@code title:}, {@code abstract:}, {@code keyword:}, AND/OR/NOT,
  * {@code +}/{@code -}, {@code ~}, and with them parentheses and {@code *} — applies only when the text uses one of
  * its markers and parses as a whole; anything else is searched as plain words. Only what cannot run cheaply is
  * refused: a query longer than {@link #MAX_CHARS} characters, or more than {@link #MAX_EXPANDING} fuzzy, wildcard
@@ -66,6 +66,8 @@ public final class UserQueryParser {
             PaperIndex.ABSTRACT,
             "id",
             PaperIndex.ID,
+            "keyword",
+            PaperIndex.KEYWORD,
             // The parser passes the internal names back through the overrides below.
             PaperIndex.TEXT,
             PaperIndex.TEXT);
@@ -74,8 +76,9 @@ public final class UserQueryParser {
      * A marker of the syntax: a quote, a known field before a colon, an operator word, a word led by + - or !, a
      * fuzzy tilde, && or ||. Without one the text is plain, whatever else it holds.
      */
-    private static final Pattern SYNTAX = Pattern.compile("\"|(?i:\\b(author|authors|cat|category|title|abstract|id):)"
-            + "|\\b(AND|OR|NOT)\\b|(^|\\s)[-+!][^\\s-]|\\S~(\\d|\\s|$)|&&|\\|\\|");
+    private static final Pattern SYNTAX =
+            Pattern.compile("\"|(?i:\\b(author|authors|cat|category|title|abstract|id|keyword):)"
+                    + "|\\b(AND|OR|NOT)\\b|(^|\\s)[-+!][^\\s-]|\\S~(\\d|\\s|$)|&&|\\|\\|");
 
     private static final Pattern OPERATORS = Pattern.compile("\\b(AND|OR|NOT)\\b");
 
