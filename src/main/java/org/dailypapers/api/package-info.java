@@ -8,7 +8,7 @@
  * org.dailypapers.api.ApiError}) is what the site's pages share with the API: the same day, week and month windows
  * and the one error body.
  */
-@ApplicationModule(allowedDependencies = {"cite", "community", "paper", "search", "shared"})
+@ApplicationModule(allowedDependencies = {"cite", "community", "paper", "search", "shared", "summary"})
 @NullMarked
 package org.dailypapers.api;
 

@@ -12,7 +12,8 @@
             "paper",
             "search",
             "search :: evaluation",
-            "shared"
+            "shared",
+            "summary"
         })
 @NullMarked
 package org.dailypapers.cli;

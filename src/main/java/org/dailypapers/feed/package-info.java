@@ -4,7 +4,7 @@
  * instance's pages under {@code dailypapers.base-url}; entry ids are the papers' arXiv addresses, so the same paper
  * keeps its id in every feed and on every instance.
  */
-@ApplicationModule(allowedDependencies = {"account", "paper", "search", "shared", "web :: links"})
+@ApplicationModule(allowedDependencies = {"account", "paper", "search", "shared", "summary", "web :: links"})
 @NullMarked
 package org.dailypapers.feed;
 

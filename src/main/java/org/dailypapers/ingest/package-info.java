@@ -6,7 +6,7 @@
  * feed (rules file, {@code curation_dismissal}, admin page {@code /admin/curation}). All arXiv traffic goes through
  * one polite gate. Writes papers only through the paper catalog's facade.
  */
-@ApplicationModule(allowedDependencies = {"paper", "search", "shared"})
+@ApplicationModule(allowedDependencies = {"paper", "search", "shared", "summary"})
 @NullMarked
 package org.dailypapers.ingest;
 

@@ -18,7 +18,16 @@
  * parameters.
  */
 @ApplicationModule(
-        allowedDependencies = {"account", "api :: parameters", "cite", "community", "paper", "search", "shared"})
+        allowedDependencies = {
+            "account",
+            "api :: parameters",
+            "cite",
+            "community",
+            "paper",
+            "search",
+            "shared",
+            "summary"
+        })
 @NullMarked
 package org.dailypapers.web;
 
