@@ -5,6 +5,7 @@ import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorStore;
+import org.dailypapers.shared.ComputePool;
 import org.dailypapers.shared.FleetLocks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -90,8 +91,10 @@ class ElasticsearchConfiguration {
             SearchSettings settings,
             VectorStore vectors,
             LazyEmbedder embedder,
-            PaperCatalog catalog) {
-        return ElasticsearchSearchService.over(Elasticsearch.engine(documents, settings, vectors, embedder), catalog);
+            PaperCatalog catalog,
+            ComputePool compute) {
+        return ElasticsearchSearchService.over(
+                Elasticsearch.engine(documents, settings, vectors, embedder).embeddingOn(compute), catalog);
     }
 
     @Bean

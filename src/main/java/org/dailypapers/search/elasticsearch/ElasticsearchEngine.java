@@ -33,6 +33,7 @@ import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.lucene.Analyzers;
 import org.dailypapers.search.lucene.PaperIndex;
 import org.dailypapers.search.lucene.UserQueryParser;
+import org.dailypapers.shared.ComputePool;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +70,13 @@ public final class ElasticsearchEngine {
     private final int depth;
     private final Analyzer analyzer = Analyzers.perField();
     private final UserQueryParser parser = new UserQueryParser(analyzer);
+
+    /**
+     * Where query embeddings of web requests run: the cluster does the searching, but the embedding is CPU work in
+     * this process, and on a request's virtual thread it would hold a carrier (decision 0009). Null: in place.
+     */
+    private volatile @Nullable ComputePool compute;
+
     private final Map<String, float[]> queryVectors =
             Collections.synchronizedMap(new LinkedHashMap<>(QUERY_VECTORS + 1, 0.75f, true) {
                 @Override
@@ -387,10 +395,19 @@ public final class ElasticsearchEngine {
 
     // --- in the application ---------------------------------------------------------------------------------------
 
+    /** Query embeddings of web requests run on this pool from now on. */
+    public ElasticsearchEngine embeddingOn(ComputePool pool) {
+        this.compute = pool;
+        return this;
+    }
+
     private float[] queryVector(String text) {
         float[] vector = queryVectors.get(text);
         if (vector == null) {
-            vector = embedder.get().embedQuery(text);
+            ComputePool pool = compute;
+            vector = pool == null
+                    ? embedder.get().embedQuery(text)
+                    : pool.call(() -> embedder.get().embedQuery(text));
             queryVectors.put(text, vector);
         }
         return vector;
