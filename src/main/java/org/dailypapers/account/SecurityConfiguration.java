@@ -164,6 +164,20 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * Sessions in the database (Spring Session) write their cookie themselves, not through the servlet container:
+     * the same rule for them.
+     */
+    @Bean
+    org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer secureSpringSessionCookie(
+            DailyPapersProperties properties) {
+        return serializer -> {
+            if (isHttps(properties)) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
+    }
+
     /** Remember-me logins survive restarts and can be revoked per device: stored server-side, not signed cookies. */
     @Bean
     PersistentTokenRepository rememberMeTokenRepository(DataSource dataSource) {
