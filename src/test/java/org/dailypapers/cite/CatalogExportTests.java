@@ -24,6 +24,9 @@ class CatalogExportTests extends SiteTestSupport {
     @Autowired
     private CatalogExport export;
 
+    @Autowired
+    private org.dailypapers.paper.PaperCatalog catalog;
+
     @TempDir
     Path dir;
 
@@ -31,17 +34,18 @@ class CatalogExportTests extends SiteTestSupport {
     void shouldWriteTheWholeCatalogAsBibtexWithUniqueKeys() throws Exception {
         Path file = dir.resolve("all.bib");
         long n = export.write(CitationFormat.BIBTEX, file, false);
-        assertThat(n).isEqualTo(3_857);
+        // the demo set, and what other tests of this shared site context added to it
+        assertThat(n).isEqualTo(catalog.counts().papers()).isGreaterThanOrEqualTo(3_857);
         BibTeXDatabase db;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             db = new BibTeXParser().parse(in);
         }
-        assertThat(db.getEntries()).hasSize(3_857);
+        assertThat(db.getEntries()).hasSize((int) n);
         Set<String> eprints = new HashSet<>();
         for (BibTeXEntry e : db.getEntries().values()) {
             eprints.add(e.getField(new Key("eprint")).toUserString());
         }
-        assertThat(eprints).hasSize(3_857);
+        assertThat(eprints).hasSize((int) n);
         // a paper keeps the key its own page gives it unless it shares it with an older paper
         assertThat(db.getEntries()).containsKey(new Key("jeong2025videorag"));
     }
@@ -53,6 +57,6 @@ class CatalogExportTests extends SiteTestSupport {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines.stream().filter(l -> l.equals("TY  - UNPB")).count()).isEqualTo(n);
         assertThat(lines.stream().filter(l -> l.equals("ER  - ")).count()).isEqualTo(n);
-        assertThat(n).isEqualTo(3_857);
+        assertThat(n).isGreaterThanOrEqualTo(3_857);
     }
 }
