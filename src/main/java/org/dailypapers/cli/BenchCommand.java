@@ -238,6 +238,9 @@ class BenchCommand implements Runnable {
                 failed += measure(load, fixed(extra, extra));
             }
             notes.forEach(n -> System.out.println("note: " + n));
+            if (titles != null) {
+                System.out.println("note: " + titles.used() + " distinct titles sent in this run.");
+            }
             return failed == 0 ? 0 : 1;
         }
 
@@ -280,13 +283,11 @@ class BenchCommand implements Runnable {
                 case "fresh-hf" -> fresh("fresh hf api", "/api/papers/search?q=", titles);
                 case "mixed" -> {
                     HttpTraffic.Site site = HttpTraffic.Site.discover(load);
-                    List<String> warmSlice = titles.take(warmupTitles());
-                    List<String> timedSlice = titles.take(timedTitles());
                     yield new Target(
                             "mixed",
                             shares.describe(),
-                            HttpTraffic.mixed(shares, site, titles, warmSlice, connections),
-                            HttpTraffic.mixed(shares, site, titles, timedSlice, connections),
+                            HttpTraffic.mixed(shares, site, titles, connections),
+                            HttpTraffic.mixed(shares, site, titles, connections),
                             site.dayPaths().getFirst(),
                             "mixed: day, paper, api and feed requests pick among "
                                     + site.dayPaths().size()
@@ -303,25 +304,15 @@ class BenchCommand implements Runnable {
         }
 
         private Target fresh(String name, String prefix, HttpTraffic.@Nullable Titles titles) {
-            List<String> warmSlice = titles.take(warmupTitles());
-            List<String> timedSlice = titles.take(timedTitles());
+            String probe = titles.next();
             return new Target(
                     name,
                     prefix + "TITLE",
-                    titles.paths(prefix, warmSlice),
-                    titles.paths(prefix, timedSlice),
-                    prefix + HttpTraffic.param(timedSlice.isEmpty() ? query : timedSlice.getFirst()),
-                    "fresh targets send " + timedSlice.size() + " distinct real titles each (from " + titlesFile
-                            + "), never one twice in a run.");
-        }
-
-        /** Enough titles for the warm-up at 2,000 requests/s; the run ends early if they run out. */
-        private int warmupTitles() {
-            return (int) Math.min(Integer.MAX_VALUE, Math.round(warmup * 2_000));
-        }
-
-        private int timedTitles() {
-            return (int) Math.min(requests, Math.round(seconds * 2_000));
+                    titles.paths(prefix),
+                    titles.paths(prefix),
+                    prefix + HttpTraffic.param(probe == null ? query : probe),
+                    "fresh targets and mixed searches send distinct real titles from " + titlesFile
+                            + ", none twice in a run; the warm-up takes titles of its own.");
         }
 
         /** Returns 1 when the target failed or had errors. */

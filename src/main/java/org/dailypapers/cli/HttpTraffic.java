@@ -70,8 +70,8 @@ final class HttpTraffic {
     }
 
     /**
-     * Hands out {@code prefix + title} for each title once, over all connections, then ends the run. Targets take
-     * disjoint slices of one shuffled list, so a title timed by one target was never asked by another.
+     * Hands out each title once over the whole run: every target that sends titles takes the next unused one, so a
+     * title timed by one target was never asked by another, and a target uses only as many as it sends.
      */
     static final class Titles {
         private final List<String> titles;
@@ -81,21 +81,21 @@ final class HttpTraffic {
             this.titles = titles;
         }
 
-        int left() {
-            return Math.max(0, titles.size() - next.get());
+        int used() {
+            return Math.min(titles.size(), next.get());
         }
 
-        /** The next {@code n} titles, which no other slice will hand out. */
-        List<String> take(int n) {
-            int from = Math.min(titles.size(), next.getAndAdd(n));
-            return titles.subList(from, Math.min(titles.size(), from + n));
+        /** The next unused title, or null when all were sent. */
+        @Nullable
+        String next() {
+            int i = next.getAndIncrement();
+            return i < titles.size() ? titles.get(i) : null;
         }
 
-        HttpLoad.Paths paths(String prefix, List<String> slice) {
-            AtomicInteger at = new AtomicInteger();
+        HttpLoad.Paths paths(String prefix) {
             return connection -> {
-                int i = at.getAndIncrement();
-                return i < slice.size() ? prefix + param(slice.get(i)) : null;
+                String title = next();
+                return title == null ? null : prefix + param(title);
             };
         }
     }
@@ -199,7 +199,7 @@ final class HttpTraffic {
      * Mixed reading traffic: each request picks its kind by the shares, then a page of that kind at random (seeded
      * per connection); searches take fresh titles until they run out, then the run ends.
      */
-    static HttpLoad.Paths mixed(Mix mix, Site site, Titles titles, List<String> searchSlice, int connections) {
+    static HttpLoad.Paths mixed(Mix mix, Site site, Titles titles, int connections) {
         String[] kinds = new String[100];
         int at = 0;
         int total = mix.shares().values().stream().mapToInt(Integer::intValue).sum();
@@ -210,7 +210,7 @@ final class HttpTraffic {
             }
         }
         int filled = at;
-        HttpLoad.Paths searches = titles.paths("/search?q=", searchSlice);
+        HttpLoad.Paths searches = titles.paths("/search?q=");
         SplittableRandom[] randoms = new SplittableRandom[connections];
         for (int c = 0; c < connections; c++) {
             randoms[c] = new SplittableRandom(1_000 + c);
