@@ -141,10 +141,6 @@ public final class ComputePool implements AutoCloseable {
         return rejected.get();
     }
 
-    public int threads() {
-        return executor.getMaximumPoolSize();
-    }
-
     /** Tasks waiting for a thread now. */
     public int queued() {
         return executor.getQueue().size();

@@ -420,12 +420,6 @@ public final class SearchEngine {
         private final Map<String, Long> categories = new HashMap<>();
         private final Map<String, Long> keywords = new HashMap<>();
         private final long[] years = new long[300];
-        private long hits;
-
-        /** Documents collected. */
-        long hits() {
-            return hits;
-        }
 
         Leaf leaf(LeafReaderContext context) throws IOException {
             return new Leaf(context);
@@ -462,7 +456,6 @@ public final class SearchEngine {
         }
 
         void merge(FacetCounter other) {
-            hits += other.hits;
             other.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
             other.keywords.forEach((k, v) -> keywords.merge(k, v, Long::sum));
             for (int i = 0; i < years.length; i++) {
@@ -490,7 +483,6 @@ public final class SearchEngine {
 
             @Override
             public void collect(int doc) throws IOException {
-                hits++;
                 if (cats.advanceExact(doc)) {
                     for (int i = 0; i < cats.docValueCount(); i++) {
                         ordCounts[(int) cats.nextOrd()]++;
