@@ -105,6 +105,12 @@ class EvalCommand implements Callable<Integer> {
     String backend;
 
     @Option(
+            names = "--vector-format",
+            description = "how the embedded index holds vectors: float, int8, int4 or bbq (default: the setting"
+                    + " dailypapers.search.vector-format, int8)")
+    String vectorFormat;
+
+    @Option(
             names = "--es-vector-index",
             defaultValue = "bbq_hnsw",
             description = "dense_vector index type on Elasticsearch: hnsw, int8_hnsw, int4_hnsw or bbq_hnsw"
@@ -132,6 +138,9 @@ class EvalCommand implements Callable<Integer> {
         ConsoleBar bar = new ConsoleBar(System.err, "embedding corpus");
         BeirEvaluation evaluation =
                 fusion == null ? new BeirEvaluation(dataset, split) : new BeirEvaluation(dataset, split, fusion);
+        if (vectorFormat != null) {
+            evaluation.withVectorFormat(vectorFormat);
+        }
         if (backend.equals("elasticsearch")) {
             evaluation.onElasticsearch(System.getenv("DAILYPAPERS_ES_URIS"), vectorIndex);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dailypapers.ingest.ImportSummary;
 import org.dailypapers.ingest.PaperImporter;
+import org.dailypapers.search.SearchMaintenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -39,8 +40,17 @@ class ImportCommand implements Callable<Integer> {
         }
         try (var context = SpringContexts.startOffline()) {
             ConsoleProgress progress = new ConsoleProgress(System.err);
-            ImportSummary summary = context.getBean(PaperImporter.class).importFiles(files, progress);
-            progress.finish();
+            ImportSummary summary;
+            // The search index follows the catalog on the other core, so the papers are searchable at the end.
+            try (var following = context.getBean(SearchMaintenance.class).followCatalog()) {
+                summary = context.getBean(PaperImporter.class).importFiles(files, progress);
+                progress.finish();
+            } catch (RuntimeException e) {
+                // The import itself has been committed; only the index lags, and a server start catches it up.
+                System.err.println("the catalog is imported, but the search index is not up to date: " + e.getMessage()
+                        + " (the server catches up when it starts)");
+                return 2;
+            }
             if (summary.malformed() > 0) {
                 System.err.println(summary.malformed() + " malformed record(s) skipped, named above");
             }

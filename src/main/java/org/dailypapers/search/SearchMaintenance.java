@@ -14,4 +14,20 @@ public interface SearchMaintenance {
 
     /** Embeds every indexed paper that has no vector yet, storing the vectors; returns how many. */
     long embedMissing(ProgressListener progress);
+
+    /**
+     * Indexes catalog changes while a command writes them (an import), on a thread of its own, so that the papers
+     * are searchable when the command ends rather than after a second pass. Closing it applies what is left and
+     * commits. Where a running server holds the index it does nothing: the server follows the catalog itself.
+     * The default indexes everything at close.
+     */
+    default Following followCatalog() {
+        return this::catchUp;
+    }
+
+    /** An index following the catalog; {@link #close()} waits until it has caught up. */
+    interface Following extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -38,6 +38,8 @@ class ImportCommandTests {
         assertThat(first.output()).contains("imported=74728 updated=0 skipped=0");
         assertThat(second.output()).contains("imported=0 updated=0 skipped=74728");
         assertThat(count(reference)).isEqualTo(74_728);
+        // The index followed the import: every paper is searchable when the command ends.
+        assertThat(indexed(reference)).isEqualTo(74_728);
 
         Process victim = CliProcess.start(killed, work.resolve("victim.log"), "import", file);
         long seen = waitForPapers(killed, 10_000, victim, Duration.ofMinutes(3));
@@ -49,6 +51,8 @@ class ImportCommandTests {
         assertThat(rerun.exitCode()).as(rerun.output()).isZero();
         assertThat(count(killed)).isEqualTo(74_728);
         assertThat(fingerprint(killed)).isEqualTo(fingerprint(reference));
+        // The rerun's index resumed from its last commit before the kill and holds each paper once.
+        assertThat(indexed(killed)).isEqualTo(74_728);
     }
 
     /** Polls the database the child writes to until it holds enough papers (or the child ends). */
@@ -62,6 +66,14 @@ class ImportCommandTests {
             child.waitFor(20, TimeUnit.MILLISECONDS);
         }
         return countIfReady(home);
+    }
+
+    /** Papers in the last commit of the home's search index. */
+    private static long indexed(Path home) throws java.io.IOException {
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(
+                org.apache.lucene.store.FSDirectory.open(home.resolve("index")))) {
+            return reader.numDocs();
+        }
     }
 
     private static long countIfReady(Path home) {

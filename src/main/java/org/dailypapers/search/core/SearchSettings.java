@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.lucene.PaperIndex;
 import org.dailypapers.search.lucene.SearchEngine;
+import org.dailypapers.search.lucene.VectorFormat;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedBatch papers embedded per step of the background embedding
  * @param backgroundIndexing whether this process keeps the index in step and embeds new papers; unset means yes
  *     for the server and no for other commands (which must not hold the index's write lock)
+ * @param vectorFormat how the embedded index holds vectors: {@code int8} (default), {@code float}, {@code int4} or
+ *     {@code bbq} (see {@link VectorFormat}); an index keeps its older segments' format until {@code reindex}
  * @param backend {@code lucene} (the embedded index, the default) or {@code elasticsearch} (settings under
  *     {@code dailypapers.search.elasticsearch.*})
  */
@@ -30,6 +33,7 @@ public record SearchSettings(
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("64") int embedBatch,
         @org.jspecify.annotations.Nullable Boolean backgroundIndexing,
+        @DefaultValue("int8") String vectorFormat,
         @DefaultValue(LUCENE) String backend) {
 
     public static final String LUCENE = "lucene";
@@ -41,15 +45,40 @@ public record SearchSettings(
                     "dailypapers.search.backend (DAILYPAPERS_SEARCH_BACKEND) must be lucene or"
                             + " elasticsearch, not '" + backend + "'");
         }
+        VectorFormat.parse(vectorFormat);
+    }
+
+    public VectorFormat vectors() {
+        return VectorFormat.parse(vectorFormat);
     }
 
     public static SearchSettings defaults() {
         return new SearchSettings(
-                "score", Fusion.DEFAULT_ALPHA, SearchEngine.DEFAULT_DEPTH, Duration.ofSeconds(5), 64, null, LUCENE);
+                "score",
+                Fusion.DEFAULT_ALPHA,
+                SearchEngine.DEFAULT_DEPTH,
+                Duration.ofSeconds(5),
+                64,
+                null,
+                "int8",
+                LUCENE);
     }
 
     public SearchSettings withFusion(String name) {
-        return new SearchSettings(name, alpha, depth, pollInterval, embedBatch, backgroundIndexing, backend);
+        return new SearchSettings(
+                name, alpha, depth, pollInterval, embedBatch, backgroundIndexing, vectorFormat, backend);
+    }
+
+    public SearchSettings withVectorFormat(VectorFormat format) {
+        return new SearchSettings(
+                fusion,
+                alpha,
+                depth,
+                pollInterval,
+                embedBatch,
+                backgroundIndexing,
+                format.name().toLowerCase(java.util.Locale.ROOT),
+                backend);
     }
 
     public SearchEngine engine(PaperIndex index, BgeEmbedder embedder) {

@@ -30,6 +30,7 @@ import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorCache;
 import org.dailypapers.search.lucene.PaperIndex;
 import org.dailypapers.search.lucene.SearchEngine;
+import org.dailypapers.search.lucene.VectorFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +54,6 @@ public final class BeirEvaluation {
 
     private final Path dataset;
     private final String split;
-    private final SearchSettings settings;
     private @org.jspecify.annotations.Nullable ElasticsearchSettings elasticsearch;
 
     /** Ranks a query's text in one mode: the ids of the top {@code k}. */
@@ -78,6 +78,14 @@ public final class BeirEvaluation {
         this.dataset = dataset;
         this.split = split;
         this.settings = settings;
+    }
+
+    private SearchSettings settings;
+
+    /** With the embedded index holding its vectors in {@code format} (float, int8, int4, bbq). */
+    public BeirEvaluation withVectorFormat(String format) {
+        this.settings = settings.withVectorFormat(VectorFormat.parse(format));
+        return this;
     }
 
     /**
@@ -113,7 +121,7 @@ public final class BeirEvaluation {
         }
         boolean needVectors = modes.stream().anyMatch(m -> m != SearchMode.BM25);
         try (BgeEmbedder embedder = new BgeEmbedder();
-                PaperIndex index = PaperIndex.openWritable(new ByteBuffersDirectory())) {
+                PaperIndex index = PaperIndex.openWritable(new ByteBuffersDirectory(), settings.vectors())) {
             List<float[]> vectors = null;
             if (needVectors) {
                 VectorCache cache = vectorCache == null ? VectorCache.none() : VectorCache.load(vectorCache);

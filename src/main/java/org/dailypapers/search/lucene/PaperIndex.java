@@ -11,7 +11,6 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -19,6 +18,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -97,7 +97,8 @@ public final class PaperIndex implements Closeable {
     private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
 
     private static FieldType highlightedText() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        // Stored separately (a field holds either its text or a token stream): see document().
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
@@ -111,14 +112,23 @@ public final class PaperIndex implements Closeable {
 
     public static final int HNSW_BEAM_WIDTH = 200;
 
+    /** Below this many papers per thread, a second thread costs more than it saves. */
+    private static final int PAPERS_PER_THREAD = 64;
+
+    private static final java.util.concurrent.ThreadFactory INDEXING_THREADS =
+            Thread.ofPlatform().name("search-indexing-", 0).daemon(true).factory();
+
     private final Directory directory;
+    private final VectorFormat vectorFormat;
     private final Analyzer analyzer;
     private final @Nullable IndexWriter writer;
     private @Nullable SearcherManager searchers;
     private volatile PaperKeywords keywords = ids -> Map.of();
 
-    private PaperIndex(Directory directory, @Nullable IndexWriter writer) throws IOException {
+    private PaperIndex(Directory directory, @Nullable IndexWriter writer, VectorFormat vectorFormat)
+            throws IOException {
         this.directory = directory;
+        this.vectorFormat = vectorFormat;
         this.analyzer = Analyzers.perField();
         this.writer = writer;
         this.searchers = writer != null ? new SearcherManager(writer, null) : null;
@@ -126,14 +136,19 @@ public final class PaperIndex implements Closeable {
 
     /** Takes Lucene's write lock; fails with {@link org.apache.lucene.store.LockObtainFailedException} if held. */
     public static PaperIndex openWritable(Directory directory) throws IOException {
+        return openWritable(directory, VectorFormat.DEFAULT);
+    }
+
+    /** As {@link #openWritable(Directory)}, writing vectors in {@code vectors}. */
+    public static PaperIndex openWritable(Directory directory, VectorFormat vectors) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(256);
         config.setCommitOnClose(false);
         config.setCodec(new Lucene103Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                return new Lucene99HnswVectorsFormat(HNSW_MAX_CONNECTIONS, HNSW_BEAM_WIDTH);
+                return vectors.codecFormat();
             }
         });
         if (DirectoryReader.indexExists(directory) && schemaOf(directory) != SCHEMA) {
@@ -151,7 +166,7 @@ public final class PaperIndex implements Closeable {
             writer.setLiveCommitData(commitData(0));
             writer.commit();
         }
-        return new PaperIndex(directory, writer);
+        return new PaperIndex(directory, writer, vectors);
     }
 
     private static Iterable<Map.Entry<String, String>> commitData(long catalogSeq) {
@@ -166,8 +181,12 @@ public final class PaperIndex implements Closeable {
         return schema == null ? 1 : Integer.parseInt(schema);
     }
 
-    static PaperIndex openReadOnly(Directory directory) throws IOException {
-        return new PaperIndex(directory, null);
+    static PaperIndex openReadOnly(Directory directory, VectorFormat vectors) throws IOException {
+        return new PaperIndex(directory, null, vectors);
+    }
+
+    VectorFormat vectorFormat() {
+        return vectorFormat;
     }
 
     Analyzer analyzer() {
@@ -184,14 +203,62 @@ public final class PaperIndex implements Closeable {
     }
 
     public void upsert(Collection<IndexedPaper> papers) {
+        write(papers, true, 1);
+    }
+
+    /**
+     * Writes papers with {@code threads} threads analysing and inverting at once (the writer takes documents from
+     * several threads, one in-memory segment each). {@code replace} false adds without looking for an older
+     * document of the same paper: only right after {@link #deleteAll()}.
+     */
+    void write(Collection<IndexedPaper> papers, boolean replace, int threads) {
         IndexWriter w = requireWriter();
+        List<IndexedPaper> list = List.copyOf(papers);
         Map<String, List<String>> phrases =
-                keywords.keywordsOf(papers.stream().map(IndexedPaper::id).toList());
+                keywords.keywordsOf(list.stream().map(IndexedPaper::id).toList());
+        int parts = Math.max(1, Math.min(threads, list.size() / PAPERS_PER_THREAD));
+        if (parts == 1) {
+            writeEvery(w, list, phrases, replace, 0, 1);
+            return;
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parts, INDEXING_THREADS)) {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                int first = part;
+                done.add(pool.submit(() -> writeEvery(w, list, phrases, replace, first, parts)));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the search index", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot write the search index", e.getCause());
+        }
+    }
+
+    /** Writes the papers at {@code first}, {@code first + step}, ... */
+    private void writeEvery(
+            IndexWriter w,
+            List<IndexedPaper> papers,
+            Map<String, List<String>> phrases,
+            boolean replace,
+            int first,
+            int step) {
         try {
-            for (IndexedPaper p : papers) {
+            for (int k = first; k < papers.size(); k += step) {
+                IndexedPaper p = papers.get(k);
                 Document doc = document(p);
                 addKeywords(doc, phrases.getOrDefault(p.id(), List.of()));
-                w.updateDocument(new Term(ID, p.id()), doc);
+                if (replace) {
+                    w.updateDocument(new Term(ID, p.id()), doc);
+                } else {
+                    w.addDocument(doc);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search index", e);
@@ -340,12 +407,19 @@ public final class PaperIndex implements Closeable {
         return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
     }
 
-    private static Document document(IndexedPaper p) {
+    private Document document(IndexedPaper p) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
-        doc.add(new Field(TITLE, p.title(), HIGHLIGHTED_TEXT));
-        doc.add(new Field(ABSTRACT, p.abstractText(), HIGHLIGHTED_TEXT));
-        doc.add(new TextField(TEXT, p.title() + "\n" + p.abstractText(), Field.Store.NO));
+        // Analysed once each, replayed into their own field and into the BM25 field. Two values of TEXT index as
+        // "title\nabstract" did: the English analyzer's position gap is 0 and its stop-word holes carry over.
+        AnalyzedText title = AnalyzedText.of(analyzer, TITLE, p.title());
+        AnalyzedText abstractText = AnalyzedText.of(analyzer, ABSTRACT, p.abstractText());
+        doc.add(new StoredField(TITLE, p.title()));
+        doc.add(new Field(TITLE, title.replay(), HIGHLIGHTED_TEXT));
+        doc.add(new StoredField(ABSTRACT, p.abstractText()));
+        doc.add(new Field(ABSTRACT, abstractText.replay(), HIGHLIGHTED_TEXT));
+        doc.add(new Field(TEXT, title.replay(), TextField.TYPE_NOT_STORED));
+        doc.add(new Field(TEXT, abstractText.replay(), TextField.TYPE_NOT_STORED));
         for (String author : p.authors()) {
             doc.add(new TextField(AUTHORS, author, Field.Store.NO));
         }

@@ -26,6 +26,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -86,8 +87,12 @@ public final class SearchEngine {
 
     private static final int QUERY_VECTORS = 1_000;
 
+    /** Whether kNN candidates are rescored with the float vectors (a quantised vector format). */
+    private final boolean rescore;
+
     public SearchEngine(PaperIndex index, BgeEmbedder embedder, Fusion fusion, double alpha, int depth) {
         this.index = index;
+        this.rescore = index.vectorFormat().rescores();
         this.embedder = embedder;
         this.parser = new UserQueryParser(index.analyzer());
         this.fusion = fusion;
@@ -247,14 +252,19 @@ public final class SearchEngine {
         return knn(searcher, vector, filter, k);
     }
 
-    private static List<Fusion.Scored> knn(IndexSearcher searcher, float[] vector, @Nullable Query filter, int k)
+    private List<Fusion.Scored> knn(IndexSearcher searcher, float[] vector, @Nullable Query filter, int k)
             throws IOException {
         if (searcher.getIndexReader().numDocs() == 0) {
             return List.of();
         }
         // The graph is searched wider than asked (HNSW's ef): fewer true neighbours are missed.
         int ef = Math.max(k, KNN_MIN_CANDIDATES);
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(PaperIndex.VECTOR, vector, ef, filter), ef);
+        Query query = new KnnFloatVectorQuery(PaperIndex.VECTOR, vector, ef, filter);
+        if (rescore) {
+            // The graph ranked by the quantised copy; the float originals put the candidates in their true order.
+            query = RescoreTopNQuery.createFullPrecisionRescorerQuery(query, vector, PaperIndex.VECTOR, ef);
+        }
+        TopDocs top = searcher.search(query, ef);
         List<Fusion.Scored> docs = new ArrayList<>(Math.min(k, top.scoreDocs.length));
         for (ScoreDoc sd : top.scoreDocs) {
             if (docs.size() == k) {

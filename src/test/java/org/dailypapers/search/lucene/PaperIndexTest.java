@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.dailypapers.TestData;
 import org.dailypapers.search.core.IndexedPaper;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorMath;
@@ -102,10 +103,117 @@ class PaperIndexTest {
             writer.commit(7);
             assertThatThrownBy(() -> PaperIndex.openWritable(FSDirectory.open(folder)))
                     .isInstanceOf(LockObtainFailedException.class);
-            try (PaperIndex reader = PaperIndex.openReadOnly(FSDirectory.open(folder))) {
+            try (PaperIndex reader = PaperIndex.openReadOnly(FSDirectory.open(folder), VectorFormat.DEFAULT)) {
                 assertThat(reader.count()).isEqualTo(1);
                 assertThat(reader.committedSeq()).isEqualTo(7);
             }
+        }
+    }
+
+    /** The first {@code n} papers of the real corpus, as the indexer gets them. */
+    private static List<IndexedPaper> realPapers(int n) throws IOException {
+        List<IndexedPaper> papers = new java.util.ArrayList<>();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(TestData.arxivDailyCs()));
+                var lines = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while (papers.size() < n && (line = lines.readLine()) != null) {
+                var node = json.readTree(line);
+                papers.add(new IndexedPaper(
+                        node.path("id").asString(),
+                        node.path("title").asString(),
+                        node.path("summary").asString(),
+                        List.of("A. Author"),
+                        List.of("cs.CL"),
+                        LocalDate.of(2025, 1, 1),
+                        0,
+                        false,
+                        null,
+                        null));
+            }
+        }
+        return papers;
+    }
+
+    @Test
+    void shouldIndexTheBm25FieldExactlyAsTheJoinedTitleAndAbstractWould() throws IOException {
+        // Title and abstract are analysed once and replayed into the BM25 field as two values; it must hold the
+        // same terms, frequencies, positions and lengths as one value "title\nabstract" analysed afresh.
+        List<IndexedPaper> papers = realPapers(400);
+        var replayed = new org.apache.lucene.store.ByteBuffersDirectory();
+        PaperIndex index = PaperIndex.openWritable(replayed);
+        index.write(papers, false, 1);
+        index.commit(1);
+        var joined = new org.apache.lucene.store.ByteBuffersDirectory();
+        try (var writer = new org.apache.lucene.index.IndexWriter(
+                joined, new org.apache.lucene.index.IndexWriterConfig(Analyzers.perField()))) {
+            for (IndexedPaper p : papers) {
+                var doc = new org.apache.lucene.document.Document();
+                doc.add(new org.apache.lucene.document.TextField(
+                        PaperIndex.TEXT,
+                        p.title() + "\n" + p.abstractText(),
+                        org.apache.lucene.document.Field.Store.NO));
+                writer.addDocument(doc);
+            }
+            writer.forceMerge(1);
+        }
+        try (var a = org.apache.lucene.index.DirectoryReader.open(replayed);
+                var b = org.apache.lucene.index.DirectoryReader.open(joined)) {
+            assertThat(a.leaves()).hasSize(1);
+            assertThat(b.leaves()).hasSize(1);
+            var left = a.leaves().getFirst().reader();
+            var right = b.leaves().getFirst().reader();
+            var leftTerms = left.terms(PaperIndex.TEXT).iterator();
+            var rightTerms = right.terms(PaperIndex.TEXT).iterator();
+            long terms = 0;
+            org.apache.lucene.util.BytesRef term;
+            while ((term = rightTerms.next()) != null) {
+                assertThat(leftTerms.next()).isEqualTo(term);
+                var lp = leftTerms.postings(null, org.apache.lucene.index.PostingsEnum.POSITIONS);
+                var rp = rightTerms.postings(null, org.apache.lucene.index.PostingsEnum.POSITIONS);
+                int doc;
+                while ((doc = rp.nextDoc()) != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+                    assertThat(lp.nextDoc()).isEqualTo(doc);
+                    assertThat(lp.freq()).as(term.utf8ToString()).isEqualTo(rp.freq());
+                    for (int k = 0; k < rp.freq(); k++) {
+                        assertThat(lp.nextPosition()).as(term.utf8ToString()).isEqualTo(rp.nextPosition());
+                    }
+                }
+                assertThat(lp.nextDoc()).isEqualTo(org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS);
+                terms++;
+            }
+            assertThat(leftTerms.next()).isNull();
+            assertThat(terms).isGreaterThan(4_000);
+            var leftNorms = left.getNormValues(PaperIndex.TEXT);
+            var rightNorms = right.getNormValues(PaperIndex.TEXT);
+            for (int d = 0; d < papers.size(); d++) {
+                assertThat(rightNorms.advanceExact(d)).isTrue();
+                assertThat(leftNorms.advanceExact(d)).isTrue();
+                assertThat(leftNorms.longValue()).isEqualTo(rightNorms.longValue());
+            }
+        } finally {
+            index.close();
+        }
+    }
+
+    @Test
+    void shouldWriteEveryPaperOnceFromSeveralThreads() throws IOException {
+        List<IndexedPaper> papers = realPapers(1_000);
+        try (PaperIndex index = PaperIndex.openWritable(FSDirectory.open(folder))) {
+            index.write(papers, false, 4);
+            index.write(papers.subList(0, 300), true, 2);
+            index.refresh();
+            assertThat(index.count()).isEqualTo(1_000);
+            index.withSearcher(searcher -> {
+                for (IndexedPaper p : papers) {
+                    assertThat(searcher.count(new org.apache.lucene.search.TermQuery(
+                                    new org.apache.lucene.index.Term(PaperIndex.ID, p.id()))))
+                            .as(p.id())
+                            .isEqualTo(1);
+                }
+                return null;
+            });
         }
     }
 
