@@ -27,6 +27,11 @@ final class XmlTree {
 
     private XmlTree() {}
 
+    /** The hardened factory, for readers that stream a large document instead of building its tree. */
+    static XMLInputFactory factory() {
+        return FACTORY;
+    }
+
     /** An element: namespace, local name, attributes by local name, children, text content, and its line. */
     record Element(
             String namespace,
