@@ -322,7 +322,7 @@ final class AclAnthologyFormat {
                 i++;
             }
         }
-        return out.toString().replaceAll("\\s+", " ").trim();
+        return XmlTree.collapse(out);
     }
 
     private static int month(@Nullable String name) {

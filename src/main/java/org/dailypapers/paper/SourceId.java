@@ -84,7 +84,7 @@ public record SourceId(Scheme scheme, String value) implements Comparable<Source
         }
         String doi = DOI_PREFIX.matcher(t).replaceFirst("");
         if (DOI.matcher(doi).matches()) {
-            return doi(doi);
+            return doi(t);
         }
         String acl = ACL_PREFIX.matcher(t).replaceFirst("");
         if (acl.endsWith(".pdf")) {

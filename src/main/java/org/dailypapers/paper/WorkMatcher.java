@@ -33,6 +33,15 @@ public final class WorkMatcher {
     static final double NEAR_TITLE = 0.75;
     /** ... and this share of surnames in common. */
     static final double NEAR_TITLE_AUTHORS = 0.5;
+    /** Near titles: at least this much word overlap when nearly all authors agree ... */
+    static final double LOOSE_TITLE = 0.5;
+    /** ... this share of the surnames, and at least {@link #LOOSE_MIN_COMMON} of them. */
+    static final double LOOSE_TITLE_AUTHORS = 0.8;
+
+    static final int LOOSE_MIN_COMMON = 2;
+    /** A renamed paper that keeps its name ("RoboAlign: ...") and its authors (3 or more, nearly all). */
+    static final int RENAMED_MIN_COMMON = 3;
+
     /** Words in more titles than this do not block candidates (they still count in the similarity). */
     private static final int COMMON_WORD = 3000;
     /** Rarest words of a title used to find candidates. */
@@ -61,7 +70,8 @@ public final class WorkMatcher {
     private final Map<String, Integer> byDoi = new HashMap<>();
     private final Map<String, List<Integer>> byWord = new HashMap<>();
 
-    private record Entry(Candidate candidate, String titleKey, Set<String> words, Set<String> surnames) {}
+    private record Entry(
+            Candidate candidate, String titleKey, String titleName, Set<String> words, Set<String> surnames) {}
 
     public int size() {
         return byId.size();
@@ -70,7 +80,7 @@ public final class WorkMatcher {
     /** Adds a paper, or replaces what the matcher knew of it. */
     public void add(Candidate c) {
         Integer old = byId.get(c.id().id());
-        Entry e = new Entry(c, titleKey(c.title()), words(c.title()), surnames(c.authors()));
+        Entry e = new Entry(c, titleKey(c.title()), titleName(c.title()), words(c.title()), surnames(c.authors()));
         if (old != null) {
             Entry before = entries.get(old);
             if (before.titleKey().equals(e.titleKey()) && before.surnames().equals(e.surnames())) {
@@ -133,6 +143,7 @@ public final class WorkMatcher {
         }
         Set<String> words = words(title);
         Set<String> surnames = surnames(authors);
+        String name = titleName(title);
         Set<Integer> candidates = new HashSet<>(byTitleKey.getOrDefault(key, List.of()));
         words.stream()
                 .filter(w -> !STOP.contains(w))
@@ -152,14 +163,28 @@ public final class WorkMatcher {
                     && (e.candidate().year() < year - 2 || e.candidate().year() > year + 1)) {
                 continue;
             }
-            double authorShare = overlap(surnames, e.surnames());
+            int common = common(surnames, e.surnames());
+            double authorShare = surnames.isEmpty() || e.surnames().isEmpty()
+                    ? 0
+                    : (double) common / Math.min(surnames.size(), e.surnames().size());
             boolean exact = e.titleKey().equals(key);
             double titleSim = exact ? 1.0 : jaccard(words, e.words());
-            boolean same = exact
-                    ? authorShare >= EXACT_TITLE_AUTHORS
-                            || surnames.isEmpty()
-                            || e.surnames().isEmpty()
-                    : titleSim >= NEAR_TITLE && authorShare >= NEAR_TITLE_AUTHORS;
+            boolean same;
+            if (exact) {
+                same = authorShare >= EXACT_TITLE_AUTHORS
+                        || surnames.isEmpty()
+                        || e.surnames().isEmpty();
+            } else if (titleSim >= NEAR_TITLE) {
+                same = authorShare >= NEAR_TITLE_AUTHORS;
+            } else if (titleSim >= LOOSE_TITLE) {
+                same = authorShare >= LOOSE_TITLE_AUTHORS && common >= LOOSE_MIN_COMMON;
+            } else {
+                // a renamed paper: its name and nearly all of its (three or more) authors stay
+                same = !name.isEmpty()
+                        && name.equals(e.titleName())
+                        && authorShare >= LOOSE_TITLE_AUTHORS
+                        && common >= RENAMED_MIN_COMMON;
+            }
             if (same) {
                 double score = titleSim + authorShare;
                 if (best == null || score > best.score()) {
@@ -217,11 +242,7 @@ public final class WorkMatcher {
         return (double) common / (a.size() + b.size() - common);
     }
 
-    /** The share of the shorter list's surnames found in the other list. */
-    private static double overlap(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
-        }
+    private static int common(Set<String> a, Set<String> b) {
         Set<String> small = a.size() <= b.size() ? a : b;
         Set<String> large = small == a ? b : a;
         int common = 0;
@@ -230,7 +251,29 @@ public final class WorkMatcher {
                 common++;
             }
         }
-        return (double) common / small.size();
+        return common;
+    }
+
+    /**
+     * The name a title gives its work: the part before a colon ("RoboAlign" of "RoboAlign: Reinforcement ..."), or
+     * the first three words; empty when that is only common words.
+     */
+    static String titleName(String title) {
+        int colon = title.indexOf(':');
+        String head = colon > 0 && colon < 60 ? titleKey(title.substring(0, colon)) : "";
+        if (head.isEmpty()) {
+            String[] w = titleKey(title).split(" ");
+            if (w.length < 4) {
+                return "";
+            }
+            head = w[0] + " " + w[1] + " " + w[2];
+        }
+        for (String w : head.split(" ")) {
+            if (!STOP.contains(w) && w.length() >= 4) {
+                return head;
+            }
+        }
+        return "";
     }
 
     /** The year of an arXiv paper: its first submission, else the yymm of a new-style id. */
