@@ -269,6 +269,19 @@ class SourceRecordRepository {
         return result;
     }
 
+    List<VenueEvent> eventsSince(Instant since) {
+        return jdbc.sql("SELECT paper_id, record_key, decision, badge, detected_at FROM venue_event"
+                        + " WHERE detected_at >= ? ORDER BY detected_at, paper_id")
+                .param(Timestamps.format(since))
+                .query((rs, n) -> new VenueEvent(
+                        rs.getString(1),
+                        SourceId.fromKey(rs.getString(2)).orElseThrow(),
+                        Decision.parse(rs.getString(3)).orElse(Decision.PUBLISHED),
+                        rs.getString(4),
+                        Timestamps.parse(rs.getString(5)).orElseThrow()))
+                .list();
+    }
+
     private Stored map(ResultSet rs) throws SQLException {
         String key = rs.getString("record_key");
         SourceId id = SourceId.fromKey(key).orElseThrow(() -> new IllegalStateException("bad record key " + key));

@@ -153,8 +153,15 @@ public class SourceRecords {
         return new Outcome(imported, updated, skipped, merged);
     }
 
-    /** A decision or a published version the readers of the paper have not been told about yet. */
+    /**
+     * A decision or a published version the readers of the arXiv paper have not been told about yet. Only merged
+     * records count: readers collect, upvote and follow arXiv papers, so nobody waits for news of a record that
+     * stands alone (and a harvest of thousands of proceedings papers writes no alert for them).
+     */
     private static boolean isNews(SourceRecordRepository.@Nullable Stored before, SourceRecordRepository.Stored after) {
+        if (after.paperId() == null) {
+            return false;
+        }
         SourceRecord r = after.record();
         boolean published = r.decision().accepted() || r.publishedDoi() != null;
         if (!published) {
@@ -169,7 +176,7 @@ public class SourceRecords {
     }
 
     private void alert(SourceRecordRepository.Stored s, Instant now) {
-        String paperId = s.paperId() != null ? s.paperId() : s.record().id().key();
+        String paperId = java.util.Objects.requireNonNull(s.paperId());
         String badge = s.record().badge().orElse("Published");
         repository.addEvent(paperId, s.record(), badge, now);
     }
@@ -301,6 +308,11 @@ public class SourceRecords {
             repository.link(id.key(), null, null);
             return new ArxivId(s.paperId(), 0);
         }));
+    }
+
+    /** Every venue alert detected at or after {@code since}, oldest first. */
+    public List<VenueEvent> venueEventsSince(Instant since) {
+        return repository.eventsSince(since);
     }
 
     /** Venue alerts of these papers (arXiv ids or record keys) detected after {@code since}. */
