@@ -27,6 +27,7 @@ public class SourceRecords {
 
     private final SourceRecordRepository repository;
     private final PaperRepository papers;
+    private final PaperCatalog catalog;
     private final TransactionTemplate transactions;
     private final Clock clock;
     /** Guarded by itself; caught up from the paper table's change numbers before every use. */
@@ -37,10 +38,12 @@ public class SourceRecords {
     SourceRecords(
             SourceRecordRepository repository,
             PaperRepository papers,
+            PaperCatalog catalog,
             TransactionTemplate transactions,
             ObjectProvider<Clock> clock) {
         this.repository = repository;
         this.papers = papers;
+        this.catalog = catalog;
         this.transactions = transactions;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
@@ -150,6 +153,10 @@ public class SourceRecords {
         for (SourceRecordRepository.Stored s : alerts) {
             alert(s, now);
         }
+        catalog.recordsChanged(writes.stream()
+                .map(SourceRecordRepository.Stored::paperId)
+                .filter(Objects::nonNull)
+                .toList());
         return new Outcome(imported, updated, skipped, merged);
     }
 
@@ -207,6 +214,7 @@ public class SourceRecords {
                     matcher.match(c.record(), splits.getOrDefault(key, Set.of()))
                             .ifPresent(m -> {
                                 repository.link(key, m.paperId().id(), m.reason());
+                                catalog.recordsChanged(List.of(m.paperId().id()));
                                 var linked = new SourceRecordRepository.Stored(
                                         c.record(), m.paperId().id(), m.reason());
                                 if (isNews(c, linked)) {
@@ -306,6 +314,7 @@ public class SourceRecords {
             }
             repository.split(id.key(), s.paperId(), clock.instant());
             repository.link(id.key(), null, null);
+            catalog.recordsChanged(List.of(s.paperId()));
             return new ArxivId(s.paperId(), 0);
         }));
     }

@@ -31,6 +31,10 @@ import org.dailypapers.ingest.SharedData;
 import org.dailypapers.ingest.SourceHarvestRequest;
 import org.dailypapers.ingest.SourceHarvester;
 import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.Paper;
+import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.PaperRecord;
 import org.dailypapers.paper.Source;
 import org.dailypapers.paper.SourceId;
 import org.dailypapers.paper.SourceRecords;
@@ -92,12 +96,22 @@ class SourcePagesTest {
     @Autowired
     SourceRecords records;
 
+    @Autowired
+    PaperCatalog catalog;
+
+    static final java.time.LocalDate FEED_DAY = java.time.LocalDate.parse("2025-12-01");
+
     @BeforeAll
     void harvestAndImport() throws IOException {
         importer.importStream(
                 "2025-12-01.jsonl",
                 new ByteArrayInputStream(arxivLines(Set.of(NAACL_ARXIV, ICLR_ARXIV))),
                 ImportListener.NONE);
+        // both on the feed of one day, for the feed's source and venue filters
+        for (String id : List.of(NAACL_ARXIV, ICLR_ARXIV)) {
+            Paper p = catalog.find(ArxivId.of(id)).orElseThrow();
+            catalog.upsert(List.of(new PaperRecord(p, new DailyEntry(p.id(), FEED_DAY, null, null, 0, null))));
+        }
         harvester.harvest(
                 new SourceHarvestRequest(Source.ACL, null, null, List.of("2025.naacl"), List.of()),
                 HarvestListener.NONE);
@@ -181,6 +195,27 @@ class SourcePagesTest {
         mvc.perform(get("/api/papers/" + NAACL_ARXIV))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.records").doesNotExist());
+    }
+
+    @Test
+    void shouldFilterTheDailyFeedApiBySourceAndVenue() throws Exception {
+        // in the query string, as a client sends them (the signed-out page cache keys on it)
+        String day = "/api/daily_papers?date=" + FEED_DAY;
+        mvc.perform(get(day)).andExpect(header().string("X-Total-Count", "2"));
+        mvc.perform(get(day + "&venue=naacl"))
+                .andExpect(header().string("X-Total-Count", "1"))
+                .andExpect(jsonPath("$[0].paper.id").value(NAACL_ARXIV));
+        mvc.perform(get(day + "&source=openreview"))
+                .andExpect(header().string("X-Total-Count", "1"))
+                .andExpect(jsonPath("$[0].paper.id").value(ICLR_ARXIV));
+        mvc.perform(get(day + "&source=arxiv")).andExpect(header().string("X-Total-Count", "2"));
+        mvc.perform(get("/api/daily_papers?source=nature"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("source"));
+        // the daily page shows the venue badges on its cards
+        mvc.perform(get("/daily/" + FEED_DAY))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("badge-venue\">Published at NAACL 2025")));
     }
 
     @Test
