@@ -36,6 +36,7 @@ public class SourceHarvester {
     private final PoliteHttp http;
     private final SourceRecords records;
     private final HarvestProgressStore store;
+    private final Curation curation;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
@@ -45,8 +46,10 @@ public class SourceHarvester {
             Sleeper sleeper,
             SourceRecords records,
             HarvestProgressStore store,
+            Curation curation,
             TransactionTemplate transactions,
             ObjectProvider<Clock> clock) {
+        this.curation = curation;
         this.properties = properties;
         this.http = new PoliteHttp(
                 properties.requestInterval(),
@@ -244,6 +247,10 @@ public class SourceHarvester {
         int pages = 0;
         SourceRecords.Outcome outcome = SourceRecords.Outcome.NONE;
         List<String> problems = new ArrayList<>();
+        CurationRules rules = curation.rules();
+        boolean recordRules = rules.rules().stream().anyMatch(CurationRule::needsRecords);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int proposed = 0;
         boolean more = true;
         while (more) {
             int pageNumber = state.pagesDone() + pages + 1;
@@ -252,8 +259,13 @@ public class SourceHarvester {
             byte[] body = fetch(uri, source);
             Fetched page = reader.read(source, body, token);
             String key = state.key();
+            int[] proposedHere = new int[1];
             SourceRecords.Outcome o = transactions.execute(status -> {
                 SourceRecords.Outcome written = records.upsert(page.records());
+                if (recordRules) {
+                    // in the page's transaction: a rerun after a crash proposes what this page would have
+                    proposedHere[0] = curation.proposeMerged(rules, records.mergedOf(page.records()), today);
+                }
                 store.pageDone(
                         key,
                         page.next(),
@@ -264,6 +276,7 @@ public class SourceHarvester {
             });
             if (o != null) {
                 outcome = outcome.plus(o);
+                proposed += proposedHere[0];
             }
             harvested += page.records().size();
             pages++;
@@ -280,7 +293,7 @@ public class SourceHarvester {
                         outcome.updated(),
                         outcome.skipped() + problems.size(),
                         pages,
-                        0,
+                        proposed,
                         resumedAt,
                         problems),
                 outcome.merged());
@@ -339,7 +352,7 @@ public class SourceHarvester {
                         a.updated() + b.updated(),
                         a.skipped() + b.skipped(),
                         a.pages() + b.pages(),
-                        0,
+                        a.proposed() + b.proposed(),
                         Math.min(a.resumedAtPage(), b.resumedAtPage()),
                         problems),
                 x.merged() + y.merged());

@@ -294,6 +294,20 @@ public class SourceRecords {
         return f;
     }
 
+    /** Of these records, the ones that belong to an arXiv paper, with that paper: one query per 500. */
+    public Map<SourceRecord, ArxivId> mergedOf(Collection<SourceRecord> of) {
+        Map<String, SourceRecordRepository.Stored> stored =
+                repository.find(of.stream().map(r -> r.id().key()).toList());
+        Map<SourceRecord, ArxivId> result = new LinkedHashMap<>();
+        for (SourceRecord r : of) {
+            SourceRecordRepository.Stored s = stored.get(r.id().key());
+            if (s != null && s.paperId() != null) {
+                result.put(s.record(), new ArxivId(s.paperId(), 0));
+            }
+        }
+        return result;
+    }
+
     /** The arXiv paper a record belongs to, if any. */
     public Optional<ArxivId> paperOf(SourceId id) {
         return repository

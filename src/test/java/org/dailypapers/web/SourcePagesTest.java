@@ -101,21 +101,22 @@ class SourcePagesTest {
 
     static final java.time.LocalDate FEED_DAY = java.time.LocalDate.parse("2025-12-01");
 
+    private org.dailypapers.ingest.SourceHarvestSummary openReview;
+
     @BeforeAll
     void harvestAndImport() throws IOException {
         importer.importStream(
                 "2025-12-01.jsonl",
                 new ByteArrayInputStream(arxivLines(Set.of(NAACL_ARXIV, ICLR_ARXIV))),
                 ImportListener.NONE);
-        // both on the feed of one day, for the feed's source and venue filters
-        for (String id : List.of(NAACL_ARXIV, ICLR_ARXIV)) {
-            Paper p = catalog.find(ArxivId.of(id)).orElseThrow();
-            catalog.upsert(List.of(new PaperRecord(p, new DailyEntry(p.id(), FEED_DAY, null, null, 0, null))));
-        }
+        // the NAACL paper on the feed of one day by hand; the ICLR one is put there by a curation rule by venue
+        Paper p = catalog.find(ArxivId.of(NAACL_ARXIV)).orElseThrow();
+        catalog.upsert(List.of(new PaperRecord(p, new DailyEntry(p.id(), FEED_DAY, null, null, 0, null))));
+        Files.writeString(HOME.resolve("curation.yml"), "rules:\n  - name: ICLR\n    venues: [iclr]\n");
         harvester.harvest(
                 new SourceHarvestRequest(Source.ACL, null, null, List.of("2025.naacl"), List.of()),
                 HarvestListener.NONE);
-        harvester.harvest(
+        openReview = harvester.harvest(
                 new SourceHarvestRequest(Source.OPENREVIEW, null, null, List.of(), List.of(ICLR_INVITATION)),
                 HarvestListener.NONE);
     }
@@ -142,6 +143,13 @@ class SourcePagesTest {
         mvc.perform(get("/papers/openreview/" + ICLR)).andExpect(redirectedUrl("/papers/" + ICLR_ARXIV));
         assertThat(records.recordsOf(ArxivId.of(ICLR_ARXIV))).singleElement().satisfies(r -> assertThat(r.badge())
                 .isPresent());
+    }
+
+    @Test
+    void shouldLetACurationRuleByVenuePutTheMergedPaperOnTheFeed() {
+        assertThat(openReview.line()).endsWith(" proposed=1 merged=1");
+        assertThat(catalog.findEntry(ArxivId.of(ICLR_ARXIV)))
+                .hasValueSatisfying(e -> assertThat(e.submittedBy().name()).isEqualTo("auto"));
     }
 
     @Test
@@ -201,14 +209,16 @@ class SourcePagesTest {
     void shouldFilterTheDailyFeedApiBySourceAndVenue() throws Exception {
         // in the query string, as a client sends them (the signed-out page cache keys on it)
         String day = "/api/daily_papers?date=" + FEED_DAY;
-        mvc.perform(get(day)).andExpect(header().string("X-Total-Count", "2"));
+        mvc.perform(get(day)).andExpect(header().string("X-Total-Count", "1"));
         mvc.perform(get(day + "&venue=naacl"))
                 .andExpect(header().string("X-Total-Count", "1"))
                 .andExpect(jsonPath("$[0].paper.id").value(NAACL_ARXIV));
-        mvc.perform(get(day + "&source=openreview"))
+        mvc.perform(get(day + "&source=openreview")).andExpect(header().string("X-Total-Count", "0"));
+        mvc.perform(get(day + "&source=arxiv")).andExpect(header().string("X-Total-Count", "1"));
+        String today = "/api/daily_papers?date=" + java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        mvc.perform(get(today + "&source=openreview"))
                 .andExpect(header().string("X-Total-Count", "1"))
                 .andExpect(jsonPath("$[0].paper.id").value(ICLR_ARXIV));
-        mvc.perform(get(day + "&source=arxiv")).andExpect(header().string("X-Total-Count", "2"));
         mvc.perform(get("/api/daily_papers?source=nature"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("source"));
