@@ -140,6 +140,12 @@ class SourcePagesTest {
                 .andExpect(content().string(Matchers.containsString("booktitle = {NAACL 2025}")))
                 .andExpect(content().string(Matchers.containsString("doi = {10.18653/v1/" + NAACL + "}")));
 
+        mvc.perform(get("/papers/" + NAACL_ARXIV + ".bib"))
+                .andExpect(content().string(Matchers.startsWith("@inproceedings{")))
+                .andExpect(content().string(Matchers.containsString("booktitle = {NAACL 2025}")));
+        mvc.perform(get("/api/papers/" + NAACL_ARXIV + "?format=bibtex"))
+                .andExpect(content().string(Matchers.containsString("booktitle = {NAACL 2025}")));
+
         mvc.perform(get("/papers/openreview/" + ICLR)).andExpect(redirectedUrl("/papers/" + ICLR_ARXIV));
         assertThat(records.recordsOf(ArxivId.of(ICLR_ARXIV))).singleElement().satisfies(r -> assertThat(r.badge())
                 .isPresent());
