@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +46,6 @@ public final class WorkMatcher {
     /** Rarest words of a title used to find candidates. */
     private static final int BLOCKING_WORDS = 3;
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<String> STOP = Set.of(
             "a", "an", "the", "of", "for", "and", "in", "on", "to", "with", "via", "by", "from", "at", "is", "are",
@@ -142,8 +140,6 @@ public final class WorkMatcher {
             return Optional.empty();
         }
         Set<String> words = words(title);
-        Set<String> surnames = surnames(authors);
-        String name = titleName(title);
         Set<Integer> candidates = new HashSet<>(byTitleKey.getOrDefault(key, List.of()));
         words.stream()
                 .filter(w -> !STOP.contains(w))
@@ -152,6 +148,11 @@ public final class WorkMatcher {
                 .sorted(Comparator.comparingInt(List::size))
                 .limit(BLOCKING_WORDS)
                 .forEach(candidates::addAll);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> surnames = surnames(authors);
+        String name = titleName(title);
         Match best = null;
         for (int i : candidates) {
             if (!current(i) || excluded.contains(idOf(i))) {
@@ -204,12 +205,34 @@ public final class WorkMatcher {
         return entries.get(index).candidate().id().id();
     }
 
-    /** Lower case, accents and punctuation dropped, words separated by one space. */
+    /**
+     * Lower case, accents and punctuation dropped, words separated by one space. By hand rather than with regular
+     * expressions: it runs on every title and author name of every harvested record; only text beyond ASCII goes
+     * through Unicode decomposition (NFKD) to lose its accents.
+     */
     public static String titleKey(String title) {
-        String t = Normalizer.normalize(title, Normalizer.Form.NFKD);
-        t = MARKS.matcher(t).replaceAll("").toLowerCase(Locale.ROOT);
-        t = t.replace("$", " ").replace("\\", " ");
-        return NON_WORD.matcher(t).replaceAll(" ").trim();
+        String t = title;
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= 128) {
+                t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFKD)).replaceAll("");
+                break;
+            }
+        }
+        StringBuilder out = new StringBuilder(t.length());
+        boolean space = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (space && out.length() > 0) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(Character.toLowerCase(c));
+            } else {
+                space = true;
+            }
+        }
+        return out.toString();
     }
 
     static Set<String> words(String title) {
