@@ -1,6 +1,5 @@
 package org.dailypapers.api;
 
-import java.util.List;
 import java.util.Optional;
 import org.dailypapers.cite.CitationFiles;
 import org.dailypapers.cite.CitationFormat;
@@ -29,8 +28,10 @@ class CitationApiController {
     private static final String RIS = "application/x-research-info-systems";
 
     private final PaperCatalog catalog;
+    private final org.dailypapers.paper.SourceRecords records;
 
-    CitationApiController(PaperCatalog catalog) {
+    CitationApiController(PaperCatalog catalog, org.dailypapers.paper.SourceRecords records) {
+        this.records = records;
         this.catalog = catalog;
     }
 
@@ -90,7 +91,8 @@ class CitationApiController {
         if (paper.isEmpty()) {
             return text(HttpStatus.NOT_FOUND, "Paper not found: " + id.get().id());
         }
-        return CitationFiles.of(format, List.of(paper.get()), Citations.key(paper.get()));
+        return CitationFiles.of(
+                format, paper.get(), records.recordsOf(paper.get().id()), Citations.key(paper.get()));
     }
 
     private static ResponseEntity<String> text(HttpStatus status, String message) {

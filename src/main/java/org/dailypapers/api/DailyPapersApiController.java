@@ -69,7 +69,9 @@ class DailyPapersApiController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(name = "category", required = false) @Nullable String category,
             @RequestParam(name = "organization", required = false) @Nullable String organization,
-            @RequestParam(name = "submitter", required = false) @Nullable String submitter) {
+            @RequestParam(name = "submitter", required = false) @Nullable String submitter,
+            @RequestParam(name = "source", required = false) @Nullable String source,
+            @RequestParam(name = "venue", required = false) @Nullable String venue) {
         LocalDate latest = answers.get(Latest.DAY, catalog::latestDay).orElse(LocalDate.now(ZoneOffset.UTC));
         String by = blankToNull(submitter);
         // A submitter's papers without a date are all of theirs, newest first: the latest day alone would mostly be
@@ -86,7 +88,14 @@ class DailyPapersApiController {
                                 "sort",
                                 "Invalid parameter 'sort': expected publishedAt or trending, got '" + sort + "'"));
         DailyQuery query = new DailyQuery(
-                window.from(), window.to(), order, ApiParameters.category(category), blankToNull(organization), by);
+                window.from(),
+                window.to(),
+                order,
+                ApiParameters.category(category),
+                blankToNull(organization),
+                by,
+                SourceRecordsApiController.source(source),
+                SourceRecordsApiController.venue(venue));
         int offset = (int) Math.min(Integer.MAX_VALUE, (long) p * size);
         Answer answer = answers.get(
                 new Question(query, offset, size, summaries.version()),

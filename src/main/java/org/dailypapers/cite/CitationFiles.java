@@ -22,7 +22,20 @@ public final class CitationFiles {
     }
 
     /** @param name the file name without extension */
+    /** One paper's file; its BibTeX names the venue when a venue took it (see {@link Citations#bibtex(Paper, List)}). */
+    public static ResponseEntity<String> of(
+            CitationFormat format, Paper paper, List<org.dailypapers.paper.SourceRecord> records, String name) {
+        if (format != CitationFormat.BIBTEX || VenueBibTex.published(records).isEmpty()) {
+            return of(format, List.of(paper), name);
+        }
+        return file(format, name, Citations.bibtex(paper, records));
+    }
+
     public static ResponseEntity<String> of(CitationFormat format, List<Paper> papers, String name) {
+        return file(format, name, Citations.format(format, papers));
+    }
+
+    private static ResponseEntity<String> file(CitationFormat format, String name, String body) {
         String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-");
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8))
@@ -32,6 +45,6 @@ public final class CitationFiles {
                                 .filename(safe + "." + format.extension())
                                 .build()
                                 .toString())
-                .body(Citations.format(format, papers));
+                .body(body);
     }
 }

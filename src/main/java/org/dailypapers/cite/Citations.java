@@ -39,6 +39,21 @@ public final class Citations {
         return format(CitationFormat.BIBTEX, List.of(paper));
     }
 
+    /**
+     * The paper's entry naming its venue when a venue took it ({@code @inproceedings}, booktitle, the venue's DOI,
+     * the arXiv id as eprint); arXiv's own entry otherwise.
+     */
+    public static String bibtex(Paper paper, List<org.dailypapers.paper.SourceRecord> records) {
+        return VenueBibTex.published(records)
+                .map(r -> VenueBibTex.paper(paper, key(paper), r))
+                .orElseGet(() -> bibtex(paper));
+    }
+
+    /** A record that stands alone (a bioRxiv preprint, an OpenReview submission, an Anthology paper). */
+    public static String bibtex(org.dailypapers.paper.SourceRecord record) {
+        return VenueBibTex.record(record);
+    }
+
     public static String ris(Paper paper) {
         return format(CitationFormat.RIS, List.of(paper));
     }

@@ -117,8 +117,41 @@ class EvalCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     String vectorIndex;
 
+    @Option(
+            names = "--dedup",
+            description = "precision and recall of the one-work-one-paper matcher on the labelled pairs"
+                    + " (src/test/resources/dedup/labelled-pairs.tsv) over the shared arXiv, ICLR and NAACL data")
+    boolean dedup;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "with --dedup: another labelled set")
+    Path labels;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "with --dedup: the shared data folder")
+    Path data;
+
+    @Option(names = "--verbose", description = "with --dedup: list the pairs the matcher got wrong")
+    boolean verbose;
+
     @Override
     public Integer call() {
+        if (dedup) {
+            Path l = labels != null ? labels : org.dailypapers.ingest.DedupEvaluation.defaultLabels();
+            Path d = data != null ? data : org.dailypapers.ingest.DedupEvaluation.defaultData();
+            if (l == null || !java.nio.file.Files.isRegularFile(l)) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--labels: no labelled set " + (l == null ? "found" : l));
+            }
+            if (d == null || !java.nio.file.Files.isDirectory(d)) {
+                throw new picocli.CommandLine.ParameterException(
+                        spec.commandLine(), "--data: no shared/data folder " + (d == null ? "found" : d));
+            }
+            var figures = org.dailypapers.ingest.DedupEvaluation.run(d, l);
+            if (verbose) {
+                figures.errors().forEach(System.err::println);
+            }
+            System.out.println(figures.line());
+            return 0;
+        }
         if (recommendations) {
             return RecommendationsEval.run(hfData, work);
         }
@@ -127,7 +160,8 @@ class EvalCommand implements Callable<Integer> {
         }
         if (dataset == null) {
             throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "Missing required option: '--beir=DIR' (or --recommendations, --summaries)");
+                    spec.commandLine(),
+                    "Missing required option: '--beir=DIR' (or --recommendations, --summaries, --dedup)");
         }
         if (!backend.equals("lucene") && !backend.equals("elasticsearch")) {
             throw new IllegalArgumentException("--backend must be lucene or elasticsearch, not '" + backend + "'");

@@ -121,6 +121,11 @@ class DigestComposer {
         if (!updated.isEmpty()) {
             sections.add(new Digest.Section("Updated", "New arXiv versions of papers you follow or liked", updated));
         }
+        List<Digest.Item> published = published(s.email(), period);
+        if (!published.isEmpty()) {
+            sections.add(new Digest.Section(
+                    "Published", "Venue decisions and published versions of papers you follow or liked", published));
+        }
         if (sections.isEmpty()) {
             return Optional.empty();
         }
@@ -189,6 +194,21 @@ class DigestComposer {
                         period.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
                 .stream()
                 .map(u -> new Digest.Item(u.paper(), u.summary()))
+                .toList();
+    }
+
+    /** Venue decisions and published records of papers the subscriber cares about, detected since the period began. */
+    private List<Digest.Item> published(String email, Period period) {
+        VersionUpdates updates = versionUpdates.getIfAvailable();
+        if (updates == null) {
+            return List.of();
+        }
+        return updates
+                .venueForReader(
+                        email,
+                        period.from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .stream()
+                .map(u -> new Digest.Item(u.paper(), u.badge() + " (" + u.url() + ")"))
                 .toList();
     }
 

@@ -94,6 +94,77 @@ class AtomWriter {
         }
     }
 
+    /**
+     * A feed of records from other sources (a source's or a venue's feed). Entry ids are the records' addresses at
+     * their source, as arXiv papers' are theirs; the entry links to the record's page here, which leads to the arXiv
+     * paper's page when the two are one work.
+     */
+    String writeRecords(
+            String title,
+            String subtitle,
+            String selfPath,
+            String pagePath,
+            List<org.dailypapers.paper.SourceRecord> records) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(xml(baseUrl + selfPath));
+        feed.setTitle(xml(title));
+        Content sub = new Content();
+        sub.setType(Content.TEXT);
+        sub.setValue(xml(subtitle));
+        feed.setSubtitle(sub);
+        feed.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + pagePath)));
+        feed.setOtherLinks(List.of(link("self", ATOM_TYPE, baseUrl + selfPath)));
+        feed.setAuthors(List.of(person("Daily Papers")));
+        Generator generator = new Generator();
+        generator.setValue("dailypapers");
+        generator.setUrl(baseUrl + "/");
+        feed.setGenerator(generator);
+        feed.setIcon(baseUrl + "/static/favicon.svg");
+        List<Entry> entries = new ArrayList<>();
+        Instant newest = null;
+        for (var r : records) {
+            Entry e = new Entry();
+            e.setId(xml(r.landingUrl()));
+            e.setTitle(xml(r.badge().map(b -> "[" + b + "] ").orElse("") + r.title()));
+            e.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + r.id().path())));
+            List<Link> other = new ArrayList<>();
+            Link at = link("related", "text/html", r.landingUrl());
+            at.setTitle(r.source().label());
+            other.add(at);
+            if (r.pdfUrl() != null && WebLinks.isWebLink(r.pdfUrl())) {
+                Link pdf = link("related", "application/pdf", r.pdfUrl());
+                pdf.setTitle("PDF");
+                other.add(pdf);
+            }
+            e.setOtherLinks(other);
+            List<SyndPerson> authors = new ArrayList<>();
+            for (String name : r.authorNames()) {
+                authors.add(person(name));
+            }
+            e.setAuthors(authors);
+            Content summary = new Content();
+            summary.setType(Content.TEXT);
+            summary.setValue(xml(r.abstractText()));
+            e.setSummary(summary);
+            Instant when = r.date() == null
+                    ? EMPTY_FEED_UPDATED
+                    : r.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            e.setPublished(Date.from(when));
+            e.setUpdated(Date.from(when));
+            entries.add(e);
+            if (newest == null || when.isAfter(newest)) {
+                newest = when;
+            }
+        }
+        feed.setUpdated(Date.from(newest == null ? EMPTY_FEED_UPDATED : newest));
+        feed.setEntries(entries);
+        try {
+            return new WireFeedOutput().outputString(feed, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException("cannot write the Atom feed " + selfPath, e);
+        }
+    }
+
     private Entry entry(Item item) {
         Paper p = item.paper();
         DailyEntry de = item.entry();

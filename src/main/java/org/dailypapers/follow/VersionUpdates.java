@@ -12,6 +12,8 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PapersChanged;
+import org.dailypapers.paper.SourceRecords;
+import org.dailypapers.paper.VenueEvent;
 import org.dailypapers.shared.Timestamps;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -32,13 +34,16 @@ public class VersionUpdates {
     private final AccountService accounts;
     private final ObjectProvider<InterestSource> interests;
     private final Follows follows;
+    private final ObjectProvider<SourceRecords> records;
 
     VersionUpdates(
             JdbcClient jdbc,
             PaperCatalog catalog,
             AccountService accounts,
             ObjectProvider<InterestSource> interests,
-            Follows follows) {
+            Follows follows,
+            ObjectProvider<SourceRecords> records) {
+        this.records = records;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.accounts = accounts;
@@ -96,13 +101,48 @@ public class VersionUpdates {
      * or follows (by author, claimed author or category), oldest first.
      */
     public List<VersionUpdate> forReader(String email, Instant since) {
-        var account = accounts.findByEmail(email);
-        if (account.isEmpty()) {
-            return List.of();
-        }
         List<VersionUpdate> all = since(since);
         if (all.isEmpty()) {
             return List.of();
+        }
+        java.util.function.Predicate<Paper> mine = interesting(email);
+        return all.stream().filter(u -> mine.test(u.paper())).toList();
+    }
+
+    /**
+     * Venue alerts, detected at or after {@code since}, of papers the reader with this address upvoted, collected or
+     * follows: a decision (ICLR 2026 Poster) or a published record (Published at NAACL 2025), oldest first.
+     */
+    public List<VenueUpdate> venueForReader(String email, Instant since) {
+        SourceRecords r = records.getIfAvailable();
+        if (r == null) {
+            return List.of();
+        }
+        List<VenueEvent> events = r.venueEventsSince(since);
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Paper> papers = new HashMap<>();
+        catalog.findAll(events.stream()
+                        .flatMap(e -> ArxivId.parse(e.paperId()).stream())
+                        .toList())
+                .forEach(p -> papers.put(p.id().id(), p));
+        java.util.function.Predicate<Paper> mine = interesting(email);
+        List<VenueUpdate> out = new ArrayList<>();
+        for (VenueEvent e : events) {
+            Paper p = papers.get(e.paperId());
+            if (p != null && mine.test(p)) {
+                out.add(new VenueUpdate(p, e.badge(), e.record().landingUrl(), e.detectedAt()));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a paper is one the reader upvoted, collected or follows (by author, claimed author or category). */
+    private java.util.function.Predicate<Paper> interesting(String email) {
+        var account = accounts.findByEmail(email);
+        if (account.isEmpty()) {
+            return p -> false;
         }
         Set<String> liked = new HashSet<>();
         InterestSource source = interests.getIfAvailable();
@@ -111,13 +151,7 @@ public class VersionUpdates {
                     .forEach(l -> liked.add(l.id().withoutVersion().id()));
         }
         List<Follow> list = follows.list(account.get().id());
-        List<VersionUpdate> mine = new ArrayList<>();
-        for (VersionUpdate u : all) {
-            if (liked.contains(u.paper().id().id()) || followed(u.paper(), list, source)) {
-                mine.add(u);
-            }
-        }
-        return mine;
+        return p -> liked.contains(p.id().id()) || followed(p, list, source);
     }
 
     /** Every update detected at or after {@code since}, oldest first. */

@@ -306,6 +306,48 @@ public class Curation {
                 .toList();
     }
 
+    /**
+     * Rules by source, venue and decision: a record a harvest of another source merged into an arXiv paper that meets
+     * a rule's record criteria and the paper criteria it also names (categories, keywords, authors) puts the paper
+     * on the feed of {@code day}, unless it is on the feed already or was dismissed. No freshness limit: a paper is
+     * accepted at a venue months after it appeared on arXiv, and that acceptance is the news.
+     *
+     * @return papers proposed
+     */
+    int proposeMerged(CurationRules rules, Map<org.dailypapers.paper.SourceRecord, ArxivId> merged, LocalDate day) {
+        List<CurationRule> recordRules =
+                rules.rules().stream().filter(CurationRule::needsRecords).toList();
+        if (recordRules.isEmpty() || merged.isEmpty()) {
+            return 0;
+        }
+        Map<ArxivId, org.dailypapers.paper.Paper> papers = new LinkedHashMap<>();
+        catalog.findAll(List.copyOf(new java.util.LinkedHashSet<>(merged.values())))
+                .forEach(p -> papers.put(p.id(), p));
+        Map<ArxivId, PaperRecord> chosen = new LinkedHashMap<>();
+        for (var e : merged.entrySet()) {
+            org.dailypapers.paper.Paper p = papers.get(e.getValue());
+            if (p == null || chosen.containsKey(p.id())) {
+                continue;
+            }
+            OaiPmhParser.Harvested h = new OaiPmhParser.Harvested(p, day, List.of(), List.of());
+            for (CurationRule rule : recordRules) {
+                if (rule.matchesRecord(e.getKey())) {
+                    var m = Curator.matchRule(rule, h);
+                    if (m.isPresent()) {
+                        chosen.put(p.id(), new PaperRecord(p, entry(h, m.get())));
+                        break;
+                    }
+                }
+            }
+        }
+        Set<ArxivId> blocked = blocked(chosen.keySet());
+        List<PaperRecord> allowed = chosen.values().stream()
+                .filter(r -> !blocked.contains(r.paper().id()))
+                .toList();
+        catalog.upsert(allowed);
+        return allowed.size();
+    }
+
     /** Papers already on the feed (their entry stays as it is) or dismissed by an admin. */
     private Set<ArxivId> blocked(Collection<ArxivId> ids) {
         if (ids.isEmpty()) {

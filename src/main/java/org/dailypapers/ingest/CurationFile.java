@@ -24,13 +24,25 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     organizations: [DeepMind]
  *   - name: like what we upvote
  *     similar-to-upvoted: 20
+ *   - name: ICLR orals
+ *     venues: [iclr]
+ *     decisions: [oral]
  * </pre>
  */
 final class CurationFile {
 
     private static final List<String> TOP_KEYS = List.of("max-age-days", "rules");
-    private static final List<String> RULE_KEYS =
-            List.of("name", "categories", "keywords", "authors", "organizations", "search", "similar-to-upvoted");
+    private static final List<String> RULE_KEYS = List.of(
+            "name",
+            "categories",
+            "keywords",
+            "authors",
+            "organizations",
+            "search",
+            "similar-to-upvoted",
+            "sources",
+            "venues",
+            "decisions");
 
     private CurationFile() {}
 
@@ -107,7 +119,10 @@ final class CurationFile {
                     strings(place, map, "authors"),
                     strings(place, map, "organizations"),
                     (String) search,
-                    similar == null ? 0 : (Integer) similar);
+                    similar == null ? 0 : (Integer) similar,
+                    strings(place, map, "sources"),
+                    strings(place, map, "venues"),
+                    strings(place, map, "decisions"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(place + ": " + e.getMessage());
         }

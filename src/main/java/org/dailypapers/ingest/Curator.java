@@ -29,7 +29,7 @@ final class Curator {
             return Optional.empty();
         }
         for (CurationRule rule : rules.rules()) {
-            if (rule.needsSearch() && !includeSearchRules) {
+            if ((rule.needsSearch() && !includeSearchRules) || rule.needsRecords()) {
                 continue;
             }
             Optional<Match> m = matchRule(rule, h);

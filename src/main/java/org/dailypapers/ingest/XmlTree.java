@@ -27,6 +27,11 @@ final class XmlTree {
 
     private XmlTree() {}
 
+    /** The hardened factory, for readers that stream a large document instead of building its tree. */
+    static XMLInputFactory factory() {
+        return FACTORY;
+    }
+
     /** An element: namespace, local name, attributes by local name, children, text content, and its line. */
     record Element(
             String namespace,
@@ -164,8 +169,43 @@ final class XmlTree {
         return "malformed XML: " + message;
     }
 
-    static String collapse(CharSequence s) {
-        return s.toString().replaceAll("\\s+", " ").trim();
+    /**
+     * By hand rather than with a regular expression: it runs on every text of every record, and most texts need no
+     * change, which one scan tells.
+     */
+    static String collapse(CharSequence text) {
+        String s = text.toString();
+        int n = s.length();
+        boolean clean = n == 0 || (!isSpace(s.charAt(0)) && !isSpace(s.charAt(n - 1)));
+        for (int i = 0; clean && i < n; i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && isSpace(c) || c == ' ' && i + 1 < n && isSpace(s.charAt(i + 1))) {
+                clean = false;
+            }
+        }
+        if (clean) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n);
+        boolean space = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The characters of the regular expression {@code \\s} that {@link #collapse} replaced. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static XMLInputFactory secureFactory() {

@@ -281,6 +281,20 @@ public class PaperCatalog {
         return false;
     }
 
+    /**
+     * Marks papers whose records at other sources changed (merged, split, a new decision): a new change number, so
+     * that the search index and other instances' caches catch up, and this instance's read caches emptied. Joins
+     * the caller's transaction.
+     */
+    void recordsChanged(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> list = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        repository.touch(list, nextSeqs(list.size()));
+        forgetReads();
+    }
+
     /** Adds (or with a negative delta removes) upvotes; false when the paper is unknown. */
     public boolean addUpvotes(ArxivId id, int delta) {
         Boolean done = transactions.execute(status -> repository.addUpvotes(id.id(), delta, nextSeqs(1)) > 0);

@@ -249,6 +249,15 @@ class PaperRepository {
             sql.append(" AND LOWER(e.submitter_name) = ?");
             params.add(q.submitter().toLowerCase(java.util.Locale.ROOT));
         }
+        // papers merged with a record of that source or venue (source_record.paper_id is indexed)
+        if (q.source() != null && q.source() != Source.ARXIV) {
+            sql.append(" AND EXISTS (SELECT 1 FROM source_record r WHERE r.paper_id = p.id AND r.source = ?)");
+            params.add(q.source().slug());
+        }
+        if (q.venue() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM source_record r WHERE r.paper_id = p.id AND r.venue = ?)");
+            params.add(q.venue());
+        }
     }
 
     Optional<LocalDate> latestDay() {

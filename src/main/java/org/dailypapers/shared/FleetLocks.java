@@ -14,6 +14,8 @@ public final class FleetLocks {
 
     /** Lock names, one per kind of work, so that the {@code shedlock} table reads as a list of the site's jobs. */
     public static final String ARXIV_HARVEST = "arxiv-harvest";
+    /** bioRxiv/medRxiv, the ACL Anthology and OpenReview: their own lock, so a long arXiv harvest does not hold them. */
+    public static final String SOURCE_HARVEST = "source-harvest";
 
     public static final String DIGEST_SEND = "digest-send";
     public static final String DIGEST_RETRY = "digest-retry";

@@ -51,8 +51,16 @@ final class AnonymousPageCache extends OncePerRequestFilter {
             Pattern.compile(".*(text/markdown|application/x-bibtex|application/x-research-info-systems).*");
 
     /** Headers that belong to the page itself; security headers are written again on each answer. */
-    private static final List<String> KEPT_HEADERS =
-            List.of("Content-Type", "Content-Language", "ETag", "Cache-Control", "Vary", "Link", "Last-Modified");
+    private static final List<String> KEPT_HEADERS = List.of(
+            "Content-Type",
+            "Content-Language",
+            "ETag",
+            "Cache-Control",
+            "Vary",
+            "Link",
+            "Last-Modified",
+            // the API's total (/api/daily_papers): a cached answer without it would read as "no count"
+            "X-Total-Count");
 
     private final CatalogReadCache cache;
     private final long ttlNanos;

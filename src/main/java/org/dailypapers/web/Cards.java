@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.dailypapers.cite.Citations;
 import org.dailypapers.paper.DailyEntry;
@@ -53,7 +54,8 @@ final class Cards {
                 p.primaryCategory().orElse(null),
                 false,
                 Citations.coins(p),
-                PaperSummary.NONE);
+                PaperSummary.NONE,
+                List.of());
     }
 
     /** The day it was on Daily Papers, else its arXiv submission day. */

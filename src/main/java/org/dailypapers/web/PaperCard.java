@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *     {@link ReaderVotes} marks copies per request so that no reader's votes end up in a shared cache
  * @param coins the OpenURL ContextObject of a COinS span, with which Zotero saves several papers of a list at once
  * @param ai the one-sentence summary and keywords (Hugging Face's or ours), attached per request like the votes
+ * @param venues the badges of the paper's records at other sources ("Published at NAACL 2025", "ICLR 2026 Poster"),
+ *     attached per request like the votes
  */
 public record PaperCard(
         String id,
@@ -37,7 +39,8 @@ public record PaperCard(
         @Nullable String primaryCategory,
         boolean upvoted,
         String coins,
-        PaperSummary ai) {
+        PaperSummary ai,
+        List<String> venues) {
 
     public String href() {
         return Paths.paper(id);
@@ -62,7 +65,8 @@ public record PaperCard(
                 primaryCategory,
                 true,
                 coins,
-                ai);
+                ai,
+                venues);
     }
 
     PaperCard withAi(PaperSummary summary) {
@@ -84,7 +88,31 @@ public record PaperCard(
                 primaryCategory,
                 upvoted,
                 coins,
-                summary);
+                summary,
+                venues);
+    }
+
+    PaperCard withVenues(List<String> badges) {
+        return new PaperCard(
+                id,
+                title,
+                titleHtml,
+                summary,
+                snippetHtml,
+                authorCount,
+                firstAuthors,
+                dateLabel,
+                dateIso,
+                upvotes,
+                numComments,
+                organizationName,
+                organizationLabel,
+                codeUrl,
+                primaryCategory,
+                upvoted,
+                coins,
+                ai,
+                List.copyOf(badges));
     }
 
     /** "Hugging Face's summary" or "Extracted summary": whose words the reader sees. */

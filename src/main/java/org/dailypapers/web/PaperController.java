@@ -14,6 +14,8 @@ import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PaperLink;
+import org.dailypapers.paper.SourceRecord;
+import org.dailypapers.paper.SourceRecords;
 import org.dailypapers.search.SearchHit;
 import org.dailypapers.search.SearchService;
 import org.jspecify.annotations.Nullable;
@@ -39,13 +41,16 @@ class PaperController {
     private final ObjectProvider<SearchService> search;
     private final ReaderVotes votes;
     private final PaperDiscussion discussion;
+    private final SourceRecords records;
 
     PaperController(
             PaperCatalog catalog,
             CatalogReads reads,
             ObjectProvider<SearchService> search,
             ReaderVotes votes,
-            PaperDiscussion discussion) {
+            PaperDiscussion discussion,
+            SourceRecords records) {
+        this.records = records;
         this.catalog = catalog;
         this.reads = reads;
         this.search = search;
@@ -84,6 +89,7 @@ class PaperController {
     }
 
     private PaperView view(Paper p, @Nullable DailyEntry e) {
+        List<SourceRecord> sources = records.recordsOf(p.id());
         PaperCard card = votes.mark(Cards.of(p, e, null, null));
         List<Link> links = new ArrayList<>();
         for (PaperLink l : p.links()) {
@@ -142,11 +148,22 @@ class PaperController {
                 service != null,
                 similarFailed,
                 Abstracts.paragraphs(p.abstractText()),
-                Citations.bibtex(p),
+                Citations.bibtex(p, sources),
                 Citations.key(p),
                 counts.here(),
                 counts.huggingFace(),
-                counts.huggingFaceUrl());
+                counts.huggingFaceUrl(),
+                sources.stream().map(PaperController::recordLink).toList());
+    }
+
+    static PaperView.RecordLink recordLink(SourceRecord r) {
+        return new PaperView.RecordLink(
+                r.badge().orElse(r.venueName() == null ? r.source().label() : r.venueName()),
+                r.source().label(),
+                r.id().value(),
+                r.id().key(),
+                r.landingUrl(),
+                r.pdfUrl());
     }
 
     /** Marks a failed look-up (compared by identity): the page then says so instead of "none found". */

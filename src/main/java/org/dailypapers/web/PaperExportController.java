@@ -2,7 +2,6 @@ package org.dailypapers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.dailypapers.cite.CitationFiles;
 import org.dailypapers.cite.Citations;
 import org.dailypapers.cite.PaperMarkdown;
@@ -29,8 +28,14 @@ class PaperExportController {
     private final CatalogReads reads;
     private final PaperDiscussion discussion;
     private final String baseUrl;
+    private final org.dailypapers.paper.SourceRecords records;
 
-    PaperExportController(CatalogReads reads, PaperDiscussion discussion, DailyPapersProperties properties) {
+    PaperExportController(
+            CatalogReads reads,
+            PaperDiscussion discussion,
+            DailyPapersProperties properties,
+            org.dailypapers.paper.SourceRecords records) {
+        this.records = records;
         this.reads = reads;
         this.discussion = discussion;
         this.baseUrl = properties.baseUrl().replaceAll("/+$", "");
@@ -72,7 +77,8 @@ class PaperExportController {
 
     private ResponseEntity<String> cite(String raw, HttpServletRequest request) {
         Paper paper = PaperController.find(reads, raw);
-        return CitationFiles.of(CitationFiles.formatOf(request), List.of(paper), Citations.key(paper));
+        return CitationFiles.of(
+                CitationFiles.formatOf(request), paper, records.recordsOf(paper.id()), Citations.key(paper));
     }
 
     private ResponseEntity<String> markdown(String raw) {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param bibtex the paper's BibTeX entry, shown in the Cite box to copy
  * @param commentsHere comments and replies in the thread on this instance
  * @param commentsOnHuggingFace comments the import counted on Hugging Face, which are not in the thread here
+ * @param records the paper's records at other sources (venue, decision, link), the same work merged into this page
  */
 public record PaperView(
         PageMeta page,
@@ -47,4 +48,15 @@ public record PaperView(
         String citationKey,
         int commentsHere,
         int commentsOnHuggingFace,
-        String huggingFaceUrl) {}
+        String huggingFaceUrl,
+        List<RecordLink> records) {
+
+    /**
+     * One record of the paper at another source.
+     *
+     * @param badge "Published at NAACL 2025", "ICLR 2026 Poster", or the source's name for a plain preprint
+     * @param href the record at its source
+     * @param pdf the record's PDF, or null
+     */
+    public record RecordLink(String badge, String source, String id, String key, String href, @Nullable String pdf) {}
+}

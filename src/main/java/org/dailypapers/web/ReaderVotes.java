@@ -8,6 +8,8 @@ import org.dailypapers.account.AccountPrincipal;
 import org.dailypapers.account.PageContext;
 import org.dailypapers.community.Upvotes;
 import org.dailypapers.paper.ArxivId;
+import org.dailypapers.paper.SourceRecord;
+import org.dailypapers.paper.SourceRecords;
 import org.dailypapers.summary.PaperSummaries;
 import org.dailypapers.summary.PaperSummary;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,14 +25,41 @@ class ReaderVotes {
 
     private final ObjectProvider<Upvotes> upvotes;
     private final ObjectProvider<PaperSummaries> summaries;
+    private final ObjectProvider<SourceRecords> records;
 
-    ReaderVotes(ObjectProvider<Upvotes> upvotes, ObjectProvider<PaperSummaries> summaries) {
+    ReaderVotes(
+            ObjectProvider<Upvotes> upvotes,
+            ObjectProvider<PaperSummaries> summaries,
+            ObjectProvider<SourceRecords> records) {
         this.upvotes = upvotes;
         this.summaries = summaries;
+        this.records = records;
     }
 
     List<PaperCard> mark(List<PaperCard> cards) {
-        return markVotes(withSummaries(cards));
+        return markVotes(withVenues(withSummaries(cards)));
+    }
+
+    /** The venue badges of papers merged with a record at another source, one query per list. */
+    private List<PaperCard> withVenues(List<PaperCard> cards) {
+        SourceRecords r = records.getIfAvailable();
+        if (r == null || cards.isEmpty()) {
+            return cards;
+        }
+        Map<ArxivId, List<SourceRecord>> found =
+                r.recordsOf(cards.stream().map(c -> new ArxivId(c.id(), 0)).toList());
+        if (found.isEmpty()) {
+            return cards;
+        }
+        return cards.stream()
+                .map(c -> {
+                    List<SourceRecord> of = found.get(new ArxivId(c.id(), 0));
+                    return of == null
+                            ? c
+                            : c.withVenues(
+                                    of.stream().flatMap(x -> x.badge().stream()).toList());
+                })
+                .toList();
     }
 
     private List<PaperCard> withSummaries(List<PaperCard> cards) {

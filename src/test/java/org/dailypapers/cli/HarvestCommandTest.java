@@ -110,4 +110,58 @@ class HarvestCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--until 2014-10-01 is before --from 2014-10-02");
         assertThat(server.requests()).isEmpty();
     }
+
+    private int runSources(String... command) {
+        List<String> args = new ArrayList<>(List.of(
+                "--dailypapers.home=" + home,
+                "--dailypapers.db-url=",
+                "--dailypapers.sources.biorxiv-base-url=" + server.url("/biorxiv"),
+                "--dailypapers.sources.acl-base-url=" + server.url("/xml"),
+                "--dailypapers.sources.request-interval=0s"));
+        args.addAll(List.of(command));
+        return CliLauncher.run(org.dailypapers.DailyPapersApplication.class, args.toArray(String[]::new));
+    }
+
+    @Test
+    void shouldHarvestAnotherSourceAndEndWithItsSummaryLine() {
+        server.reset(r -> switch (r.uri().getPath()) {
+            case "/xml/2025.tacl.xml" -> ReplayServer.Reply.ok(SharedData.bytes(SharedData.acl("2025.tacl.xml")));
+            case "/biorxiv/details/medrxiv/2024-01-01/2024-12-31/0" ->
+                ReplayServer.Reply.ok(SharedData.bytes(SharedData.biorxiv("lifepilot-bot/details.json")));
+            default ->
+                ReplayServer.Reply.ok("{\"messages\":[{\"status\":\"no posts found\"}],\"collection\":[]}"
+                        .getBytes(StandardCharsets.UTF_8));
+        });
+
+        assertThat(runSources("harvest", "--source", "acl", "--collection", "2025.tacl"))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .last()
+                .isEqualTo("harvested=33 imported=33 updated=0 skipped=0 pages=1 proposed=0 merged=0");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("harvesting ACL Anthology 2025.tacl");
+
+        out.reset();
+        assertThat(runSources("harvest", "--source", "medrxiv", "--from", "2024-01-01", "--until", "2024-12-31"))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().toList())
+                .last()
+                .isEqualTo("harvested=100 imported=99 updated=0 skipped=1 pages=2 proposed=0 merged=0");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSourceAndOptionsOfAnotherSource() {
+        assertThat(runSources("harvest", "--source", "ssrn")).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--source must be one of arxiv|biorxiv|medrxiv|acl|openreview, not 'ssrn'");
+        err.reset();
+        assertThat(runSources("harvest", "--source", "acl", "--from", "2024-01-01"))
+                .isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--from and --until apply to --source biorxiv|medrxiv only");
+        err.reset();
+        assertThat(runSources("harvest", "--collection", "2024.acl")).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("need --source acl|openreview");
+        assertThat(server.requests()).isEmpty();
+    }
 }

@@ -25,9 +25,15 @@ import org.dailypapers.community.Upvotes;
 import org.dailypapers.follow.Follows;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyEntry;
+import org.dailypapers.paper.Decision;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.RecordAuthor;
+import org.dailypapers.paper.Source;
+import org.dailypapers.paper.SourceId;
+import org.dailypapers.paper.SourceRecord;
+import org.dailypapers.paper.SourceRecords;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +129,9 @@ class WebhookDeliveryTests {
 
     @Autowired
     Upvotes upvotes;
+
+    @Autowired
+    SourceRecords sourceRecords;
 
     @Autowired
     PaperCatalog catalog;
@@ -431,6 +440,54 @@ class WebhookDeliveryTests {
         assertThat(updated.get("papers").get(0).get("note").asString())
                 .isEqualTo("v2 \u2192 v3: camera-ready, 12 pages, ICLR 2026");
         assertThat(repository.find(w.id()).orElseThrow().lastPeriodEnd()).isEqualTo(DAY);
+    }
+
+    @Test
+    void shouldListAVenueDecisionUnderPublishedInTheNextDigest() {
+        Account reader = reader("hep-lat");
+        String title = "Lattices, Decided " + COUNTER.incrementAndGet();
+        ArxivId liked = paper(title, "hep-lat", 1, "8 pages");
+        upvotes.upvote(reader.id(), liked);
+        Subscription s = subscriptions.savePending(
+                reader.email(),
+                new Subscription.Preferences(Subscription.Frequency.DAILY, 0, false, List.of(), List.of()),
+                Instant.now());
+        subscriptions.confirm(s.id(), Instant.now());
+        Subscription active = subscriptions.find(s.id()).orElseThrow();
+        DigestComposer.Period period = composer.period(active).orElseThrow();
+        assertThat(composer.compose(active, period)).as("nothing new yet").isEmpty();
+
+        String forum = "Dg" + String.format("%08d", COUNTER.incrementAndGet());
+        sourceRecords.upsert(List.of(new SourceRecord(
+                Source.OPENREVIEW,
+                new SourceId(SourceId.Scheme.OPENREVIEW, forum),
+                0,
+                title,
+                "About it.",
+                List.of(RecordAuthor.named("Ada Lovelace"), RecordAuthor.named("Alan Turing")),
+                "iclr",
+                "ICLR 2026",
+                Decision.POSTER,
+                2026,
+                java.time.LocalDate.parse("2026-01-26"),
+                null,
+                null,
+                null,
+                "CC BY 4.0",
+                List.of(),
+                null)));
+
+        Digest digest = composer.compose(active, period).orElseThrow();
+        Digest.Section published = digest.sections().getLast();
+        assertThat(published.heading()).isEqualTo("Published");
+        assertThat(published.items()).singleElement().satisfies(i -> {
+            assertThat(i.paper().id()).isEqualTo(liked);
+            assertThat(i.reason()).isEqualTo("ICLR 2026 Poster (https://openreview.net/forum?id=" + forum + ")");
+        });
+        String text = new DigestRenderer("http://localhost")
+                .render(digest, new DigestRenderer.Links("u", "m"))
+                .text();
+        assertThat(text).contains("Published").contains("ICLR 2026 Poster");
     }
 
     @Test

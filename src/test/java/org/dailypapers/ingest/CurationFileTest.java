@@ -129,4 +129,22 @@ class CurationFileTest {
                 null);
         return new OaiPmhParser.Harvested(paper, LocalDate.parse("2016-10-20"), List.of("cs"), List.of());
     }
+
+    @Test
+    void shouldReadRulesBySourceVenueAndDecisionAndNameTheirMistakes() {
+        CurationRules rules = CurationFile.parse(
+                "c.yml",
+                "rules:\n  - name: ICLR orals\n    venues: [ICLR]\n    decisions: [oral]\n"
+                        + "  - name: ACL\n    sources: acl\n    categories: [cs.CL]\n");
+        CurationRule orals = rules.rules().getFirst();
+        assertThat(orals.venues()).containsExactly("iclr");
+        assertThat(orals.decisions()).containsExactly("oral");
+        assertThat(orals.needsRecords()).isTrue();
+        assertThat(rules.rules().get(1).sources()).containsExactly("acl");
+
+        assertThatThrownBy(() -> CurationFile.parse("c.yml", "rules:\n  - venues: [iclr]\n    decisions: [maybe]\n"))
+                .hasMessageStartingWith("c.yml: rules[1]: decisions: 'maybe' is not a decision");
+        assertThatThrownBy(() -> CurationFile.parse("c.yml", "rules:\n  - sources: [ssrn]\n"))
+                .hasMessageStartingWith("c.yml: rules[1]: sources: 'ssrn' is not one of");
+    }
 }

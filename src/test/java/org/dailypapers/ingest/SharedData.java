@@ -23,6 +23,18 @@ public final class SharedData {
         return root().resolve("arxiv-api-atom").resolve(file);
     }
 
+    public static Path biorxiv(String file) {
+        return root().resolve("biorxiv-api").resolve(file);
+    }
+
+    public static Path acl(String file) {
+        return root().resolve("acl-anthology").resolve(file);
+    }
+
+    public static Path openReviewNotes() {
+        return root().resolve("openreview-api/iclr2026-submissions-api2/paper_info_api_response.json");
+    }
+
     public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);
