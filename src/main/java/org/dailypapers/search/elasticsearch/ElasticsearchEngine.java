@@ -49,6 +49,9 @@ public final class ElasticsearchEngine {
 
     private static final int QUERY_VECTORS = 1_000;
 
+    /** Matches counted exactly for a search without facets, as the embedded engine counts them. */
+    private static final int TOTAL_WITHOUT_FACETS = 1_000;
+
     /** A paper's vector by id (the {@code search_vector} table), or null when it has none. */
     @FunctionalInterface
     public interface VectorLookup {
@@ -147,14 +150,24 @@ public final class ElasticsearchEngine {
                         keyword == null ? Query.of(x -> x.matchAll(m -> m)) : LuceneToElasticsearch.translate(keyword);
                 return keywordPage(request, filtered(q, filter), sort, withFacets, withSnippets ? highlight : null);
             }
+            // What the candidates' sources must hold: facet values, sort keys, and the texts only for snippets. A
+            // ranking needs none, and the texts of 200 candidates were most of a hybrid answer's bytes.
+            @Nullable
+            List<String> source = withFacets || withSnippets || request.sort() != SearchSort.RELEVANCE
+                    ? sourceFields(withSnippets)
+                    : null;
             Candidates c = new Candidates();
             List<Fusion.Scored> ranked;
             if (request.mode() == SearchMode.DENSE) {
-                ranked = c.add(knnSearch(queryVector(text), filter, need, true));
+                ranked = c.add(knnSearch(queryVector(text), filter, need, source));
             } else {
                 int k = Math.max(depth, need);
                 List<List<co.elastic.clients.elasticsearch.core.search.Hit<Map>>> both = keywordAndKnn(
-                        filtered(LuceneToElasticsearch.translate(keyword), filter), queryVector(text), filter, k, true);
+                        filtered(LuceneToElasticsearch.translate(keyword), filter),
+                        queryVector(text),
+                        filter,
+                        k,
+                        source);
                 List<Fusion.Scored> kw = c.add(both.get(0));
                 List<Fusion.Scored> vec = c.add(both.get(1));
                 ranked = fusion.fuse(kw, vec, alpha);
@@ -189,7 +202,7 @@ public final class ElasticsearchEngine {
         }
         try {
             Candidates c = new Candidates();
-            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit + 1, false));
+            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit + 1, null));
             List<Fusion.Scored> others = near.stream()
                     .filter(s -> !c.docs.get(s.docId()).id().equals(id))
                     .limit(limit)
@@ -206,7 +219,7 @@ public final class ElasticsearchEngine {
         org.apache.lucene.search.Query words = parser.words(text);
         try {
             Candidates c = new Candidates();
-            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit, true));
+            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit, sourceFields(true)));
             if (near.isEmpty()) {
                 near = c.add(keywordList(LuceneToElasticsearch.translate(words), limit));
             }
@@ -231,7 +244,9 @@ public final class ElasticsearchEngine {
                             .query(q)
                             .from(request.page() * request.size())
                             .size(request.size())
-                            .trackTotalHits(t -> t.enabled(true));
+                            // As the embedded engine: the exact total only where facets are counted anyway;
+                            // a ranking counts to 1,000, and block-max WAND skips the rest of the matches.
+                            .trackTotalHits(t -> withFacets ? t.enabled(true) : t.count(TOTAL_WITHOUT_FACETS));
                     sourceForPage(s, highlight != null);
                     if (sort != SearchSort.RELEVANCE) {
                         String field = sort == SearchSort.DATE ? PaperIndex.PUBLISHED : PaperDocuments.UPVOTES;
@@ -324,7 +339,7 @@ public final class ElasticsearchEngine {
     }
 
     private List<co.elastic.clients.elasticsearch.core.search.Hit<Map>> knnSearch(
-            float[] vector, @Nullable Query filter, int k, boolean withSource) throws IOException {
+            float[] vector, @Nullable Query filter, int k, @Nullable List<String> source) throws IOException {
         List<Float> v = asList(vector);
         int candidates = Math.max(k, KNN_MIN_CANDIDATES);
         return client.search(
@@ -342,8 +357,8 @@ public final class ElasticsearchEngine {
                                     })
                                     .size(k)
                                     .trackTotalHits(t -> t.enabled(false));
-                            if (withSource) {
-                                s.source(src -> src.filter(f -> f.includes(sourceFields(true))));
+                            if (source != null) {
+                                s.source(src -> src.filter(f -> f.includes(source)));
                             } else {
                                 s.source(src -> src.fetch(false));
                             }
@@ -356,15 +371,15 @@ public final class ElasticsearchEngine {
 
     /** BM25 and kNN candidates in one round trip. */
     private List<List<co.elastic.clients.elasticsearch.core.search.Hit<Map>>> keywordAndKnn(
-            Query keyword, float[] vector, @Nullable Query filter, int k, boolean withSource) throws IOException {
+            Query keyword, float[] vector, @Nullable Query filter, int k, @Nullable List<String> source)
+            throws IOException {
         List<Float> v = asList(vector);
         int candidates = Math.max(k, KNN_MIN_CANDIDATES);
-        List<String> fields = sourceFields(true);
         MsearchResponse<Map> r = client.msearch(
                 m -> m.searches(s -> s.header(h -> h.index(index)).body(b -> {
                             b.query(keyword).size(k).trackTotalHits(t -> t.enabled(false));
-                            if (withSource) {
-                                b.source(src -> src.filter(f -> f.includes(fields)));
+                            if (source != null) {
+                                b.source(src -> src.filter(f -> f.includes(source)));
                             } else {
                                 b.source(src -> src.fetch(false));
                             }
@@ -383,8 +398,8 @@ public final class ElasticsearchEngine {
                                     })
                                     .size(k)
                                     .trackTotalHits(t -> t.enabled(false));
-                            if (withSource) {
-                                b.source(src -> src.filter(f -> f.includes(fields)));
+                            if (source != null) {
+                                b.source(src -> src.filter(f -> f.includes(source)));
                             } else {
                                 b.source(src -> src.fetch(false));
                             }

@@ -236,7 +236,13 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
         if (ids.isEmpty()) {
             return 0;
         }
-        documents.upsert(documents.ensureIndex(), withStoredVectors(catalog.findAll(ids)));
+        try {
+            documents.upsert(documents.ensureIndex(), withStoredVectors(catalog.findAll(ids)));
+        } catch (RuntimeException e) {
+            // Kept for the next step: the cluster may be away, and no catalog change would bring them back.
+            ids.forEach(i -> keywordsChanged.add(i.id()));
+            throw e;
+        }
         return ids.size();
     }
 
