@@ -509,26 +509,29 @@ class BenchCommand implements Runnable {
                             }
                         }
                         if (both) {
+                            // The measure of equality: identical BM25 lists on one shard, and how much of
+                            // each top 10 the other backend also returns (hybrid differs where approximate kNN does).
                             int identical = 0;
-                            double overlap = 0;
+                            double bm25Overlap = 0;
+                            double hybridOverlap = 0;
                             for (String t : titles) {
-                                if (bench.topTen(t, SearchMode.BM25).equals(es.topTen(t, SearchMode.BM25))) {
+                                List<String> lucene = bench.topTen(t, SearchMode.BM25);
+                                List<String> elastic = es.topTen(t, SearchMode.BM25);
+                                if (lucene.equals(elastic)) {
                                     identical++;
                                 }
-                                List<String> lucene = bench.topTen(t, SearchMode.HYBRID);
-                                List<String> elastic = es.topTen(t, SearchMode.HYBRID);
-                                long common = lucene.stream()
-                                        .filter(elastic::contains)
-                                        .count();
-                                overlap += lucene.isEmpty() ? 1 : (double) common / lucene.size();
+                                bm25Overlap += overlap(lucene, elastic);
+                                hybridOverlap +=
+                                        overlap(bench.topTen(t, SearchMode.HYBRID), es.topTen(t, SearchMode.HYBRID));
                             }
                             System.out.printf(
                                     java.util.Locale.ROOT,
-                                    "top10 elasticsearch vs lucene: bm25 identical=%d/%d hybrid overlap=%.3f (%d title"
-                                            + " queries, one shard)%n",
+                                    "overlap bm25_identical=%d/%d bm25_overlap@10=%.4f hybrid_overlap@10=%.4f (%d"
+                                            + " title queries, elasticsearch vs lucene, one shard)%n",
                                     identical,
                                     titles.size(),
-                                    overlap / titles.size(),
+                                    bm25Overlap / titles.size(),
+                                    hybridOverlap / titles.size(),
                                     titles.size());
                         }
                     }
@@ -548,6 +551,14 @@ class BenchCommand implements Runnable {
                 }
                 return 0;
             }
+        }
+
+        /** Share of the first list's ids that the second has too; two empty lists agree. */
+        private static double overlap(List<String> first, List<String> second) {
+            if (first.isEmpty()) {
+                return second.isEmpty() ? 1 : 0;
+            }
+            return (double) first.stream().filter(second::contains).count() / first.size();
         }
     }
 }

@@ -62,19 +62,36 @@ class FleetConfiguration {
 
     @Bean
     LockProvider lockProvider(DataSource dataSource, DailyPapersProperties properties, LockKeepAlive keepAlive) {
+        return new KeepAliveLockProvider(
+                jdbcLockProvider(dataSource, properties.embeddedDatabase(), instanceName()), keepAlive.executor);
+    }
+
+    /** The locks' table through JDBC, as every instance sharing the database sees it. */
+    static JdbcTemplateLockProvider jdbcLockProvider(DataSource dataSource, boolean sqlite, String lockedBy) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
         var config = JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .withJdbcTemplate(template)
                 .withTableName("shedlock")
-                .withLockedByValue(instanceName());
-        if (properties.embeddedDatabase()) {
+                .withLockedByValue(lockedBy);
+        if (sqlite) {
             // SQLite: the instances share one machine's clock; timestamps are written in UTC.
             config.withTimeZone(TimeZone.getTimeZone("UTC"));
+            // ShedLock inserts a lock's row first and updates it when the insert meets the row (a lock taken before
+            // this process started); it knows that case by DuplicateKeyException, which Spring has no SQLite codes
+            // to translate to. Untranslated, every lock whose row existed failed in a restarted process, forever.
+            var fallback = template.getExceptionTranslator();
+            template.setExceptionTranslator((task, sql, e) -> e.getErrorCode() == SQLITE_CONSTRAINT
+                    ? new org.springframework.dao.DuplicateKeyException(task + ": " + e.getMessage(), e)
+                    : fallback.translate(task, sql, e));
         } else {
             // PostgreSQL: the database's clock decides, so instances with skewed clocks cannot both hold a lock.
             config.usingDbTime();
         }
-        return new KeepAliveLockProvider(new JdbcTemplateLockProvider(config.build()), keepAlive.executor);
+        return new JdbcTemplateLockProvider(config.build());
     }
+
+    /** SQLite's result code of a violated constraint (the primary key of a lock's row, here). */
+    private static final int SQLITE_CONSTRAINT = 19;
 
     @Bean
     LockingTaskExecutor lockingTaskExecutor(LockProvider lockProvider) {

@@ -251,6 +251,27 @@ public abstract class SearchContractTest {
                 .containsExactly("2402.00002");
     }
 
+    @Autowired
+    protected org.dailypapers.summary.PaperSummaries summaries;
+
+    @Test
+    void shouldFilterByKeywordsAndCountThemInEveryMode() throws Exception {
+        summaries.recordImported(List.of(new org.dailypapers.summary.ImportedSummary(
+                ArxivId.of("2501.00001"), null, List.of("Large Language Models (LLMs)", "protein folding"))));
+        // Rewritten in the background once the keywords are known; by the acronym, the expansion or the whole.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(ids("keyword:llms", SearchMode.BM25))
+                .containsExactly("2501.00001"));
+        assertThat(ids("keyword:\"large language models\"", SearchMode.BM25)).containsExactly("2501.00001");
+        for (String mode : List.of("bm25", "hybrid", "dense")) {
+            mvc.perform(get("/api/search").param("q", "transformers").param("mode", mode))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.facets.keyword[?(@.value == 'Large Language Models (LLMs)')].count")
+                            .value(org.hamcrest.Matchers.contains(1)))
+                    .andExpect(jsonPath("$.facets.keyword[?(@.value == 'protein folding')].count")
+                            .value(org.hamcrest.Matchers.contains(1)));
+        }
+    }
+
     @Test
     void shouldServeTheSearchPageWithMarkedMatches() throws Exception {
         mvc.perform(get("/search").param("q", "graphene"))

@@ -2,6 +2,7 @@ package org.dailypapers.search.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.search.PaperKeywords;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorStore;
@@ -53,8 +54,15 @@ class ElasticsearchConfiguration {
     }
 
     @Bean
-    PaperDocuments paperDocuments(ElasticsearchClient client, ElasticsearchSettings settings) {
-        return new PaperDocuments(client, settings);
+    PaperDocuments paperDocuments(
+            ElasticsearchClient client, ElasticsearchSettings settings, ObjectProvider<PaperKeywords> keywords) {
+        PaperDocuments documents = new PaperDocuments(client, settings);
+        // Looked up on use: the summary module that computes keywords itself needs beans of this configuration.
+        documents.keywordsFrom(ids -> {
+            PaperKeywords k = keywords.getIfAvailable();
+            return k == null ? java.util.Map.of() : k.keywordsOf(ids);
+        });
+        return documents;
     }
 
     @Bean(destroyMethod = "close")

@@ -28,6 +28,7 @@ import org.dailypapers.search.FacetCount;
 import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
 import org.dailypapers.search.SearchSort;
+import org.dailypapers.search.core.Facets;
 import org.dailypapers.search.core.Fusion;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.lucene.Analyzers;
@@ -46,9 +47,10 @@ public final class ElasticsearchEngine {
     /** As the embedded engine: the vector graph is searched at least this wide. */
     private static final int KNN_MIN_CANDIDATES = 400;
 
-    private static final int FACET_CATEGORIES = 30;
-
     private static final int QUERY_VECTORS = 1_000;
+
+    /** Matches counted exactly for a search without facets, as the embedded engine counts them. */
+    private static final int TOTAL_WITHOUT_FACETS = 1_000;
 
     /** A paper's vector by id (the {@code search_vector} table), or null when it has none. */
     @FunctionalInterface
@@ -148,14 +150,24 @@ public final class ElasticsearchEngine {
                         keyword == null ? Query.of(x -> x.matchAll(m -> m)) : LuceneToElasticsearch.translate(keyword);
                 return keywordPage(request, filtered(q, filter), sort, withFacets, withSnippets ? highlight : null);
             }
+            // What the candidates' sources must hold: facet values, sort keys, and the texts only for snippets. A
+            // ranking needs none, and the texts of 200 candidates were most of a hybrid answer's bytes.
+            @Nullable
+            List<String> source = withFacets || withSnippets || request.sort() != SearchSort.RELEVANCE
+                    ? sourceFields(withSnippets)
+                    : null;
             Candidates c = new Candidates();
             List<Fusion.Scored> ranked;
             if (request.mode() == SearchMode.DENSE) {
-                ranked = c.add(knnSearch(queryVector(text), filter, need, true));
+                ranked = c.add(knnSearch(queryVector(text), filter, need, source));
             } else {
                 int k = Math.max(depth, need);
                 List<List<co.elastic.clients.elasticsearch.core.search.Hit<Map>>> both = keywordAndKnn(
-                        filtered(LuceneToElasticsearch.translate(keyword), filter), queryVector(text), filter, k, true);
+                        filtered(LuceneToElasticsearch.translate(keyword), filter),
+                        queryVector(text),
+                        filter,
+                        k,
+                        source);
                 List<Fusion.Scored> kw = c.add(both.get(0));
                 List<Fusion.Scored> vec = c.add(both.get(1));
                 ranked = fusion.fuse(kw, vec, alpha);
@@ -190,7 +202,7 @@ public final class ElasticsearchEngine {
         }
         try {
             Candidates c = new Candidates();
-            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit + 1, false));
+            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit + 1, null));
             List<Fusion.Scored> others = near.stream()
                     .filter(s -> !c.docs.get(s.docId()).id().equals(id))
                     .limit(limit)
@@ -207,7 +219,7 @@ public final class ElasticsearchEngine {
         org.apache.lucene.search.Query words = parser.words(text);
         try {
             Candidates c = new Candidates();
-            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit, true));
+            List<Fusion.Scored> near = c.add(knnSearch(v, null, limit, sourceFields(true)));
             if (near.isEmpty()) {
                 near = c.add(keywordList(LuceneToElasticsearch.translate(words), limit));
             }
@@ -232,7 +244,9 @@ public final class ElasticsearchEngine {
                             .query(q)
                             .from(request.page() * request.size())
                             .size(request.size())
-                            .trackTotalHits(t -> t.enabled(true));
+                            // As the embedded engine: the exact total only where facets are counted anyway;
+                            // a ranking counts to 1,000, and block-max WAND skips the rest of the matches.
+                            .trackTotalHits(t -> withFacets ? t.enabled(true) : t.count(TOTAL_WITHOUT_FACETS));
                     sourceForPage(s, highlight != null);
                     if (sort != SearchSort.RELEVANCE) {
                         String field = sort == SearchSort.DATE ? PaperIndex.PUBLISHED : PaperDocuments.UPVOTES;
@@ -242,16 +256,19 @@ public final class ElasticsearchEngine {
                                 .trackScores(true);
                     }
                     if (withFacets) {
+                        // Exact counts on one shard; the order and the cut are Facets', as on the other backend.
                         s.aggregations(
-                                        "category",
+                                        Facets.CATEGORY,
                                         a -> a.terms(t -> t.field(PaperIndex.CATEGORY_FACET)
-                                                .size(FACET_CATEGORIES)))
+                                                .size(Facets.CATEGORIES)))
                                 .aggregations(
-                                        "year",
-                                        a -> a.terms(t -> t.field(PaperIndex.YEAR)
-                                                .size(500)
-                                                .order(java.util.List.of(co.elastic.clients.util.NamedValue.of(
-                                                        "_key", SortOrder.Desc)))));
+                                        Facets.KEYWORD,
+                                        a -> a.terms(t -> t.field(PaperIndex.KEYWORD_FACET)
+                                                .size(Facets.KEYWORDS)))
+                                .aggregations(
+                                        Facets.YEAR,
+                                        a -> a.terms(
+                                                t -> t.field(PaperIndex.YEAR).size(500)));
                     }
                     return s;
                 },
@@ -260,26 +277,29 @@ public final class ElasticsearchEngine {
         List<Fusion.Scored> docs = c.add(r.hits().hits());
         Map<String, List<FacetCount>> facets = Map.of();
         if (withFacets) {
-            facets = new LinkedHashMap<>();
-            facets.put("category", buckets(r.aggregations().get("category")));
-            facets.put("year", buckets(r.aggregations().get("year")));
+            Map<Integer, Long> years = new HashMap<>();
+            buckets(r.aggregations().get(Facets.YEAR)).forEach((y, n) -> years.put(Integer.valueOf(y), n));
+            facets = Facets.of(
+                    buckets(r.aggregations().get(Facets.CATEGORY)),
+                    buckets(r.aggregations().get(Facets.KEYWORD)),
+                    years);
         }
         long total = r.hits().total() == null ? docs.size() : r.hits().total().value();
         return new Result(total, hits(c, docs, highlight), facets, null);
     }
 
-    private static List<FacetCount> buckets(@Nullable Aggregate a) {
+    private static Map<String, Long> buckets(@Nullable Aggregate a) {
+        Map<String, Long> out = new HashMap<>();
         if (a == null) {
-            return List.of();
+            return out;
         }
-        List<FacetCount> out = new ArrayList<>();
         if (a.isSterms()) {
             for (StringTermsBucket b : a.sterms().buckets().array()) {
-                out.add(new FacetCount(b.key().stringValue(), b.docCount()));
+                out.put(b.key().stringValue(), b.docCount());
             }
         } else if (a.isLterms()) {
             for (var b : a.lterms().buckets().array()) {
-                out.add(new FacetCount(Long.toString(b.key()), b.docCount()));
+                out.put(Long.toString(b.key()), b.docCount());
             }
         }
         return out;
@@ -293,11 +313,17 @@ public final class ElasticsearchEngine {
         return withText
                 ? List.of(
                         PaperIndex.CATEGORY_FACET,
+                        PaperIndex.KEYWORD_FACET,
                         PaperIndex.YEAR,
                         PaperIndex.PUBLISHED,
                         PaperDocuments.UPVOTES,
                         PaperDocuments.DISPLAY)
-                : List.of(PaperIndex.CATEGORY_FACET, PaperIndex.YEAR, PaperIndex.PUBLISHED, PaperDocuments.UPVOTES);
+                : List.of(
+                        PaperIndex.CATEGORY_FACET,
+                        PaperIndex.KEYWORD_FACET,
+                        PaperIndex.YEAR,
+                        PaperIndex.PUBLISHED,
+                        PaperDocuments.UPVOTES);
     }
 
     private List<co.elastic.clients.elasticsearch.core.search.Hit<Map>> keywordList(Query q, int k) throws IOException {
@@ -313,7 +339,7 @@ public final class ElasticsearchEngine {
     }
 
     private List<co.elastic.clients.elasticsearch.core.search.Hit<Map>> knnSearch(
-            float[] vector, @Nullable Query filter, int k, boolean withSource) throws IOException {
+            float[] vector, @Nullable Query filter, int k, @Nullable List<String> source) throws IOException {
         List<Float> v = asList(vector);
         int candidates = Math.max(k, KNN_MIN_CANDIDATES);
         return client.search(
@@ -331,8 +357,8 @@ public final class ElasticsearchEngine {
                                     })
                                     .size(k)
                                     .trackTotalHits(t -> t.enabled(false));
-                            if (withSource) {
-                                s.source(src -> src.filter(f -> f.includes(sourceFields(true))));
+                            if (source != null) {
+                                s.source(src -> src.filter(f -> f.includes(source)));
                             } else {
                                 s.source(src -> src.fetch(false));
                             }
@@ -345,15 +371,15 @@ public final class ElasticsearchEngine {
 
     /** BM25 and kNN candidates in one round trip. */
     private List<List<co.elastic.clients.elasticsearch.core.search.Hit<Map>>> keywordAndKnn(
-            Query keyword, float[] vector, @Nullable Query filter, int k, boolean withSource) throws IOException {
+            Query keyword, float[] vector, @Nullable Query filter, int k, @Nullable List<String> source)
+            throws IOException {
         List<Float> v = asList(vector);
         int candidates = Math.max(k, KNN_MIN_CANDIDATES);
-        List<String> fields = sourceFields(true);
         MsearchResponse<Map> r = client.msearch(
                 m -> m.searches(s -> s.header(h -> h.index(index)).body(b -> {
                             b.query(keyword).size(k).trackTotalHits(t -> t.enabled(false));
-                            if (withSource) {
-                                b.source(src -> src.filter(f -> f.includes(fields)));
+                            if (source != null) {
+                                b.source(src -> src.filter(f -> f.includes(source)));
                             } else {
                                 b.source(src -> src.fetch(false));
                             }
@@ -372,8 +398,8 @@ public final class ElasticsearchEngine {
                                     })
                                     .size(k)
                                     .trackTotalHits(t -> t.enabled(false));
-                            if (withSource) {
-                                b.source(src -> src.filter(f -> f.includes(fields)));
+                            if (source != null) {
+                                b.source(src -> src.filter(f -> f.includes(source)));
                             } else {
                                 b.source(src -> src.fetch(false));
                             }
@@ -431,38 +457,31 @@ public final class ElasticsearchEngine {
     /** Facets over a candidate list, as the embedded engine counts them. */
     private static Map<String, List<FacetCount>> facetsOf(Candidates c, List<Fusion.Scored> ranked) {
         Map<String, Long> categories = new HashMap<>();
-        Map<Long, Long> years = new HashMap<>();
+        Map<String, Long> keywords = new HashMap<>();
+        Map<Integer, Long> years = new HashMap<>();
         for (Fusion.Scored s : ranked) {
             Map<String, Object> src = c.docs.get(s.docId()).source();
             if (src == null) {
                 continue;
             }
-            if (src.get(PaperIndex.CATEGORY_FACET) instanceof List<?> cats) {
-                for (Object cat : cats) {
-                    categories.merge(String.valueOf(cat), 1L, Long::sum);
-                }
-            }
+            count(src.get(PaperIndex.CATEGORY_FACET), categories);
+            count(src.get(PaperIndex.KEYWORD_FACET), keywords);
             if (src.get(PaperIndex.YEAR) instanceof Number y) {
-                years.merge(y.longValue(), 1L, Long::sum);
+                years.merge(y.intValue(), 1L, Long::sum);
             }
         }
-        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-        out.put(
-                "category",
-                categories.entrySet().stream()
-                        .sorted(Map.Entry.<String, Long>comparingByValue()
-                                .reversed()
-                                .thenComparing(Map.Entry.comparingByKey()))
-                        .limit(FACET_CATEGORIES)
-                        .map(e -> new FacetCount(e.getKey(), e.getValue()))
-                        .toList());
-        out.put(
-                "year",
-                years.entrySet().stream()
-                        .sorted(Map.Entry.<Long, Long>comparingByKey().reversed())
-                        .map(e -> new FacetCount(Long.toString(e.getKey()), e.getValue()))
-                        .toList());
-        return out;
+        return Facets.of(categories, keywords, years);
+    }
+
+    /** A source field holds one value or a list of them. */
+    private static void count(@Nullable Object values, Map<String, Long> counts) {
+        if (values instanceof List<?> list) {
+            for (Object v : list) {
+                counts.merge(String.valueOf(v), 1L, Long::sum);
+            }
+        } else if (values != null) {
+            counts.merge(String.valueOf(values), 1L, Long::sum);
+        }
     }
 
     /** Orders a candidate list by date or upvotes; relevance keeps the list's own order. */

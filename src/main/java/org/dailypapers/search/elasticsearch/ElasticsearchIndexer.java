@@ -5,9 +5,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.CatalogChange;
@@ -15,6 +20,7 @@ import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PapersChanged;
+import org.dailypapers.search.PaperKeywordsChanged;
 import org.dailypapers.search.ProgressListener;
 import org.dailypapers.search.SearchMaintenance;
 import org.dailypapers.search.core.IndexedPaper;
@@ -54,6 +60,9 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     private final boolean background;
     private final Supplier<BgeEmbedder> embedder;
     private final Semaphore wakeUps = new Semaphore(0);
+
+    /** Papers whose keywords changed since their document was written. */
+    private final Queue<String> keywordsChanged = new ConcurrentLinkedQueue<>();
 
     private volatile boolean running;
     private volatile @Nullable Thread worker;
@@ -121,6 +130,12 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
         wakeUp();
     }
 
+    @EventListener
+    void onKeywordsChanged(PaperKeywordsChanged event) {
+        keywordsChanged.addAll(event.paperIds());
+        wakeUp();
+    }
+
     void wakeUp() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
@@ -134,10 +149,10 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
      */
     private boolean step() {
         if (locks == null) {
-            return catchUpStep() > 0 || embedStep() > 0;
+            return catchUpStep() > 0 || keywordStep() > 0 || embedStep() > 0;
         }
         boolean[] worked = {false};
-        locks.runIfFree(FleetLocks.SEARCH_INDEXING, () -> worked[0] = catchUpStep() > 0);
+        locks.runIfFree(FleetLocks.SEARCH_INDEXING, () -> worked[0] = catchUpStep() > 0 || keywordStep() > 0);
         if (!worked[0]) {
             locks.runIfFree(FleetLocks.SEARCH_EMBEDDING, () -> worked[0] = embedStep() > 0);
         }
@@ -185,6 +200,16 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     public synchronized int catchUpStep() {
         String index = documents.ensureIndex();
         if (!index.equals(currentIndex)) {
+            if (documents.layout(index) != PaperDocuments.LAYOUT) {
+                // Made by an older version, whose documents this one would not fill alike: a new index behind the
+                // alias, searches answered by the old one until it is complete.
+                log.info(
+                        "Elasticsearch index {} has document layout {}; rebuilding it as layout {}",
+                        index,
+                        documents.layout(index),
+                        PaperDocuments.LAYOUT);
+                return (int) Math.min(Integer.MAX_VALUE, rebuild(ProgressListener.NONE));
+            }
             // New, or swapped by a rebuild elsewhere: its own change number says where it stands.
             currentIndex = index;
             indexedSeq = documents.committedSeq(index);
@@ -199,6 +224,26 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
         documents.commitSeq(index, seq);
         indexedSeq = seq;
         return papers.size();
+    }
+
+    /** Rewrites up to one step of documents whose keywords changed; returns how many. */
+    synchronized int keywordStep() {
+        List<ArxivId> ids = new ArrayList<>();
+        String id;
+        while (ids.size() < CHANGES_PER_STEP && (id = keywordsChanged.poll()) != null) {
+            ArxivId.parse(id).ifPresent(ids::add);
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try {
+            documents.upsert(documents.ensureIndex(), withStoredVectors(catalog.findAll(ids)));
+        } catch (RuntimeException e) {
+            // Kept for the next step: the cluster may be away, and no catalog change would bring them back.
+            ids.forEach(i -> keywordsChanged.add(i.id()));
+            throw e;
+        }
+        return ids.size();
     }
 
     /** Embeds up to one batch of papers that lack a vector; returns how many. */
@@ -252,21 +297,17 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     public long rebuild(ProgressListener progress) {
         long total = catalog.counts().papers();
         String building = documents.createIndex(true);
-        try {
-            long seq = 0;
+        try (CatalogReader reader = new CatalogReader()) {
             long done = 0;
             try (PaperDocuments.Bulk bulk = documents.bulk(building)) {
-                List<CatalogChange> changes;
-                while (!(changes = catalog.changedSince(seq, CHANGES_PER_REBUILD_STEP)).isEmpty()) {
-                    List<Paper> papers =
-                            changes.stream().map(CatalogChange::paper).toList();
-                    bulk.add(withStoredVectors(papers));
-                    seq = changes.getLast().seq();
+                List<IndexedPaper> papers;
+                while (!(papers = reader.next()).isEmpty()) {
+                    bulk.add(papers);
                     done += papers.size();
                     progress.progress(done, total);
                 }
             }
-            documents.commitSeq(building, seq);
+            documents.commitSeq(building, reader.seq);
             documents.finishBuilding(building);
             synchronized (this) {
                 documents.switchAlias(building);
@@ -276,6 +317,70 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
         } catch (RuntimeException e) {
             documents.deleteIndex(building);
             throw e;
+        }
+    }
+
+    /**
+     * Reads the catalog for a rebuild on a thread of its own, a few steps ahead: the reads (SQLite, row mapping, the
+     * stored vectors) overlap the analysis and the bulk writes instead of taking turns with them.
+     */
+    private final class CatalogReader implements AutoCloseable {
+
+        private static final List<IndexedPaper> END = List.of();
+
+        private final BlockingQueue<List<IndexedPaper>> steps = new ArrayBlockingQueue<>(2);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final Thread thread;
+
+        /** The change number of the last step read, when {@link #next} has returned the end. */
+        private volatile long seq;
+
+        CatalogReader() {
+            thread = Thread.ofPlatform()
+                    .name("search-rebuild-reader")
+                    .daemon(true)
+                    .start(this::read);
+        }
+
+        private void read() {
+            try {
+                long after = 0;
+                List<CatalogChange> changes;
+                while (!(changes = catalog.changedSince(after, CHANGES_PER_REBUILD_STEP)).isEmpty()) {
+                    steps.put(withStoredVectors(
+                            changes.stream().map(CatalogChange::paper).toList()));
+                    after = changes.getLast().seq();
+                    seq = after;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+            try {
+                steps.put(END);
+            } catch (InterruptedException e) {
+                // closed: nobody waits for the end
+            }
+        }
+
+        /** The next step's papers, or an empty list at the end; rethrows what failed the reads. */
+        List<IndexedPaper> next() {
+            try {
+                List<IndexedPaper> step = steps.take();
+                if (step == END && failure.get() != null) {
+                    throw failure.get();
+                }
+                return step;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rebuilding the Elasticsearch index", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
         }
     }
 

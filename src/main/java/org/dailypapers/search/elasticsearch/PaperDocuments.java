@@ -9,15 +9,15 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import co.elastic.clients.json.JsonData;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.dailypapers.search.PaperKeywords;
 import org.dailypapers.search.core.IndexedPaper;
+import org.dailypapers.search.core.KeywordTerms;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.lucene.Analyzers;
 import org.dailypapers.search.lucene.PaperIndex;
@@ -45,17 +44,33 @@ public final class PaperDocuments {
 
     static final String SEQ_META = "catalog_seq";
 
+    /** The document layout an index was created with, in its {@code _meta}; see {@link #LAYOUT}. */
+    static final String LAYOUT_META = "layout";
+
+    /**
+     * 2: {@code text} filled by {@code copy_to} from title and abstract, analysed fields out of the stored source,
+     * keywords. An index of another layout is rebuilt from the catalog by the indexer.
+     */
+    static final int LAYOUT = 2;
+
     /** The original title and abstract, kept in the source (not indexed) for highlighting and sorting by hand. */
     static final String DISPLAY = "display";
 
     static final String UPVOTES = "upvotes";
 
-    /** Documents per bulk request: about 1.5 MB with vectors. */
-    private static final int BULK_OPERATIONS = 500;
+    /** Documents per bulk request: about 3 MB with vectors, 2 MB without. */
+    private static final int BULK_OPERATIONS = 1_000;
+
+    /**
+     * Bulk requests in flight: one more than the two write threads a 2-core node has, so that one waits in its
+     * queue while the others are written and the node never idles between requests.
+     */
+    private static final int BULK_CONCURRENCY = 3;
 
     private final ElasticsearchClient client;
     private final ElasticsearchSettings settings;
-    private final Analyzer analyzer = Analyzers.perField();
+    private final DocumentJson json = new DocumentJson(Analyzers.perField());
+    private volatile PaperKeywords keywords = ids -> Map.of();
 
     public PaperDocuments(ElasticsearchClient client, ElasticsearchSettings settings) {
         this.client = client;
@@ -68,6 +83,11 @@ public final class PaperDocuments {
 
     public String alias() {
         return settings.alias();
+    }
+
+    /** Where documents written from now on get their keywords. */
+    public void keywordsFrom(PaperKeywords source) {
+        keywords = source;
     }
 
     // --- index and alias ----------------------------------------------------------------------------------------
@@ -201,17 +221,22 @@ public final class PaperDocuments {
                                 + ",\"ef_construction\":" + PaperIndex.HNSW_BEAM_WIDTH + "}";
                     default -> throw new IllegalStateException(settings.vectorIndex());
                 };
+        // Every text field's terms arrive analysed (decision 0005); text gets title and abstract by copy_to, so
+        // they travel once. What only search needs stays out of the stored source (decision 0011).
         String text = "{\"type\":\"text\",\"analyzer\":\"whitespace\",\"position_increment_gap\":0}";
+        String copied = "{\"type\":\"text\",\"analyzer\":\"whitespace\",\"copy_to\":\"" + PaperIndex.TEXT + "\"}";
         return """
                 {"settings":{"number_of_shards":%d,"number_of_replicas":%d,"refresh_interval":"%s",
                   "translog":{"durability":"%s"}},
-                 "mappings":{"dynamic":"strict","_meta":{"%s":0},"_source":{"excludes":["%s"]},
+                 "mappings":{"dynamic":"strict","_meta":{"%s":0,"%s":%d},
+                  "_source":{"excludes":["%s","%s","%s","%s","%s","%s"]},
                   "properties":{
                    "%s":{"type":"keyword"},
                    "%s":%s,"%s":%s,"%s":%s,"%s":%s,
                    "%s":{"type":"keyword"},"%s":{"type":"keyword"},
                    "%s":{"type":"long"},"%s":{"type":"integer"},"%s":{"type":"integer"},
                    "%s":{"type":"boolean"},"%s":{"type":"keyword"},"%s":{"type":"boolean"},
+                   "%s":{"type":"keyword"},"%s":{"type":"keyword","index":false},
                    "%s":{"type":"dense_vector","dims":%d,"similarity":"cosine","index":true,"index_options":%s},
                    "%s":{"type":"object","enabled":false}}}}
                 """
@@ -221,12 +246,19 @@ public final class PaperDocuments {
                         refresh,
                         durability,
                         SEQ_META,
+                        LAYOUT_META,
+                        LAYOUT,
                         PaperIndex.VECTOR,
+                        PaperIndex.TITLE,
+                        PaperIndex.ABSTRACT,
+                        PaperIndex.AUTHORS,
+                        PaperIndex.CATEGORY,
+                        PaperIndex.KEYWORD,
                         PaperIndex.ID,
                         PaperIndex.TITLE,
-                        text,
+                        copied,
                         PaperIndex.ABSTRACT,
-                        text,
+                        copied,
                         PaperIndex.TEXT,
                         text,
                         PaperIndex.AUTHORS,
@@ -239,6 +271,8 @@ public final class PaperDocuments {
                         PaperIndex.HAS_CODE,
                         PaperIndex.ORGANIZATION,
                         PaperIndex.NEEDS_VECTOR,
+                        PaperIndex.KEYWORD,
+                        PaperIndex.KEYWORD_FACET,
                         PaperIndex.VECTOR,
                         BgeEmbedder.DIMENSIONS,
                         vectorOptions,
@@ -249,14 +283,24 @@ public final class PaperDocuments {
 
     /** The catalog change number {@code index} reflects; 0 for a new one. */
     public long committedSeq(String index) {
+        return meta(index, SEQ_META);
+    }
+
+    /** The document layout {@code index} was created with; 1 for indices made before layouts were recorded. */
+    public long layout(String index) {
+        long layout = meta(index, LAYOUT_META);
+        return layout == 0 ? 1 : layout;
+    }
+
+    private long meta(String index, String key) {
         try {
             var mapping =
                     client.indices().getMapping(g -> g.index(index)).mappings().get(index);
             if (mapping == null || mapping.mappings().meta() == null) {
                 return 0;
             }
-            JsonData seq = mapping.mappings().meta().get(SEQ_META);
-            return seq == null ? 0 : seq.to(Long.class);
+            JsonData value = mapping.mappings().meta().get(key);
+            return value == null ? 0 : value.to(Long.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -265,7 +309,10 @@ public final class PaperDocuments {
     /** Records the change number once the writes before it are acknowledged (they are durable in the translog). */
     public void commitSeq(String index, long seq) {
         try {
-            client.indices().putMapping(p -> p.index(index).meta(SEQ_META, JsonData.of(seq)));
+            // _meta is replaced as a whole: the layout goes with the change number.
+            client.indices().putMapping(p -> p.index(index)
+                    .meta(SEQ_META, JsonData.of(seq))
+                    .meta(LAYOUT_META, JsonData.of(layout(index))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -322,18 +369,22 @@ public final class PaperDocuments {
             this.ingester = BulkIngester.of(b -> b.client(client)
                     .maxOperations(BULK_OPERATIONS)
                     .maxSize(8L * 1024 * 1024)
-                    .maxConcurrentRequests(2)
+                    .maxConcurrentRequests(BULK_CONCURRENCY)
                     .flushInterval(1, TimeUnit.SECONDS)
                     .listener(listener));
         }
 
         public void add(Collection<IndexedPaper> papers) {
+            Map<String, List<String>> phrases =
+                    keywords.keywordsOf(papers.stream().map(IndexedPaper::id).toList());
             // Analysis is the costly part of a document: all cores do it.
-            List<Map<String, Object>> docs =
-                    papers.parallelStream().map(PaperDocuments.this::document).toList();
-            for (Map<String, Object> doc : docs) {
-                String id = (String) doc.get(PaperIndex.ID);
-                ingester.add(op -> op.index(i -> i.index(index).id(id).document(doc)));
+            List<byte[]> docs = papers.parallelStream()
+                    .map(p -> json.write(p, KeywordTerms.of(phrases.getOrDefault(p.id(), List.of()))))
+                    .toList();
+            int i = 0;
+            for (IndexedPaper p : papers) {
+                BinaryData doc = BinaryData.of(docs.get(i++), ContentType.APPLICATION_JSON);
+                ingester.add(op -> op.index(x -> x.index(index).id(p.id()).document(doc)));
             }
             failIfRejected();
         }
@@ -349,70 +400,6 @@ public final class PaperDocuments {
             ingester.close();
             failIfRejected();
         }
-    }
-
-    /** The document of one paper: analysed text as whitespace-separated terms, facets, filters and its vector. */
-    Map<String, Object> document(IndexedPaper p) {
-        List<String> title = terms(PaperIndex.TITLE, p.title());
-        List<String> abstractTerms = terms(PaperIndex.ABSTRACT, p.abstractText());
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put(PaperIndex.ID, p.id());
-        doc.put(PaperIndex.TITLE, String.join(" ", title));
-        doc.put(PaperIndex.ABSTRACT, String.join(" ", abstractTerms));
-        // The embedded index analyses "title\nabstract"; the newline always ends a token, so this is the same.
-        List<String> text = new ArrayList<>(title.size() + abstractTerms.size());
-        text.addAll(title);
-        text.addAll(abstractTerms);
-        doc.put(PaperIndex.TEXT, String.join(" ", text));
-        List<String> authors = new ArrayList<>();
-        for (String a : p.authors()) {
-            authors.add(String.join(" ", terms(PaperIndex.AUTHORS, a)));
-        }
-        doc.put(PaperIndex.AUTHORS, authors);
-        Set<String> categoryTerms = new LinkedHashSet<>();
-        for (String c : p.categories()) {
-            String lower = c.toLowerCase(Locale.ROOT);
-            categoryTerms.add(lower);
-            int dot = lower.indexOf('.');
-            if (dot > 0) {
-                categoryTerms.add(lower.substring(0, dot));
-            }
-        }
-        doc.put(PaperIndex.CATEGORY, List.copyOf(categoryTerms));
-        doc.put(PaperIndex.CATEGORY_FACET, p.categories());
-        if (p.published() != null) {
-            doc.put(PaperIndex.PUBLISHED, p.published().toEpochDay());
-            doc.put(PaperIndex.YEAR, p.published().getYear());
-        }
-        doc.put(UPVOTES, p.upvotes());
-        doc.put(PaperIndex.HAS_CODE, p.hasCode());
-        if (p.organization() != null) {
-            doc.put(PaperIndex.ORGANIZATION, p.organization());
-        }
-        if (p.vector() != null) {
-            doc.put(PaperIndex.VECTOR, p.vector());
-            doc.put(PaperIndex.NEEDS_VECTOR, false);
-        } else {
-            doc.put(PaperIndex.NEEDS_VECTOR, true);
-        }
-        doc.put(DISPLAY, Map.of(PaperIndex.TITLE, p.title(), PaperIndex.ABSTRACT, p.abstractText()));
-        return doc;
-    }
-
-    /** The terms the embedded index would index for this field's text. */
-    List<String> terms(String field, String value) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, value)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     public void delete(String index, Collection<String> ids) {

@@ -38,16 +38,22 @@ public class ElasticsearchBenchmark {
         this.elasticsearch = elasticsearch;
     }
 
-    /** Papers per second of a rebuild from the catalog, the refresh that makes them searchable included. */
-    public record Bulk(long papers, double seconds, String vectorIndex) {
+    /**
+     * Papers per second of a rebuild from the catalog, the refresh that makes them searchable included, and the CPU
+     * time each side spent on it: this process (catalog reads, analysis, JSON) and the cluster's nodes (negative
+     * when the cluster does not tell), which on a small machine share the same cores.
+     */
+    public record Bulk(long papers, double seconds, String vectorIndex, double appCpuSeconds, double esCpuSeconds) {
         public String line() {
             return String.format(
                     Locale.ROOT,
-                    "elasticsearch bulk: papers=%d seconds=%.2f papers/s=%.0f (from the catalog with stored vectors,"
-                            + " %s, refresh included, %d cores)",
+                    "elasticsearch bulk: papers=%d seconds=%.2f papers/s=%.0f app_cpu_s=%.1f es_cpu_s=%.1f (from the"
+                            + " catalog with stored vectors, %s, refresh included, %d cores)",
                     papers,
                     seconds,
                     papers / seconds,
+                    appCpuSeconds,
+                    esCpuSeconds,
                     vectorIndex,
                     Runtime.getRuntime().availableProcessors());
         }
@@ -77,9 +83,34 @@ public class ElasticsearchBenchmark {
         public Bulk index(ProgressListener progress) {
             ElasticsearchIndexer indexer =
                     new ElasticsearchIndexer(catalog, vectors, settings, documents, null, false, () -> embedder);
+            double esBefore = clusterCpuSeconds();
+            double appBefore = processCpuSeconds();
             long start = System.nanoTime();
             long papers = indexer.rebuild(progress);
-            return new Bulk(papers, (System.nanoTime() - start) / 1e9, elasticsearch.vectorIndex());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double app = processCpuSeconds() - appBefore;
+            double esAfter = clusterCpuSeconds();
+            double es = esBefore < 0 || esAfter < 0 ? -1 : esAfter - esBefore;
+            return new Bulk(papers, seconds, elasticsearch.vectorIndex(), app, es);
+        }
+
+        /** CPU seconds the cluster's node processes have used so far, or -1 when they do not say. */
+        private double clusterCpuSeconds() {
+            try {
+                long millis = 0;
+                for (var node :
+                        client.nodes().stats(s -> s.metric("process")).nodes().values()) {
+                    if (node.process() == null
+                            || node.process().cpu() == null
+                            || node.process().cpu().totalInMillis() == null) {
+                        return -1;
+                    }
+                    millis += node.process().cpu().totalInMillis();
+                }
+                return millis / 1e3;
+            } catch (java.io.IOException | RuntimeException e) {
+                return -1;
+            }
         }
 
         public long count() {
@@ -128,6 +159,13 @@ public class ElasticsearchBenchmark {
 
     public Session open() {
         return new Session();
+    }
+
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     private static double percentile(long[] sorted, double p) {

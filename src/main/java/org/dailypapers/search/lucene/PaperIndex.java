@@ -41,6 +41,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.dailypapers.search.PaperKeywords;
 import org.dailypapers.search.core.IndexedPaper;
+import org.dailypapers.search.core.KeywordTerms;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -458,26 +459,11 @@ public final class PaperIndex implements Closeable {
         return doc;
     }
 
-    /** "Large Language Models (LLMs)" is found as a whole, by its expansion and by its acronym. */
+    /** The key phrases as {@link KeywordTerms} makes them for both backends. */
     private static void addKeywords(Document doc, List<String> phrases) {
-        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
-        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
-        for (String phrase : phrases) {
-            String k = phrase.strip().replaceAll("\\s+", " ");
-            if (k.isEmpty() || k.length() > 200) {
-                continue;
-            }
-            shown.add(k);
-            String lower = k.toLowerCase(Locale.ROOT);
-            terms.add(lower);
-            int open = lower.lastIndexOf(" (");
-            if (open > 0 && lower.endsWith(")")) {
-                terms.add(lower.substring(0, open));
-                terms.add(lower.substring(open + 2, lower.length() - 1));
-            }
-        }
-        terms.forEach(t -> doc.add(new StringField(KEYWORD, t, Field.Store.NO)));
-        shown.forEach(k -> doc.add(new SortedSetDocValuesField(KEYWORD_FACET, new BytesRef(k))));
+        KeywordTerms k = KeywordTerms.of(phrases);
+        k.terms().forEach(t -> doc.add(new StringField(KEYWORD, t, Field.Store.NO)));
+        k.shown().forEach(v -> doc.add(new SortedSetDocValuesField(KEYWORD_FACET, new BytesRef(v))));
     }
 
     private IndexWriter requireWriter() {

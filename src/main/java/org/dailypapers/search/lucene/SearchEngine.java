@@ -41,6 +41,7 @@ import org.dailypapers.search.FacetCount;
 import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
 import org.dailypapers.search.SearchSort;
+import org.dailypapers.search.core.Facets;
 import org.dailypapers.search.core.Fusion;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.jspecify.annotations.Nullable;
@@ -53,11 +54,6 @@ public final class SearchEngine {
 
     /** Candidates each side contributes to a fused list; deeper pages ask for more. */
     public static final int DEFAULT_DEPTH = 100;
-
-    private static final int FACET_CATEGORIES = 30;
-
-    /** Keyword facet values listed (the most frequent among the hits). */
-    private static final int FACET_KEYWORDS = 20;
 
     /**
      * The vector graph is searched at least this wide (HNSW's ef), whatever k is asked: on SciFact, searching 400
@@ -436,33 +432,13 @@ public final class SearchEngine {
         }
 
         Map<String, List<FacetCount>> result() {
-            Map<String, List<FacetCount>> out = new LinkedHashMap<>();
-            out.put(
-                    "category",
-                    categories.entrySet().stream()
-                            .sorted(Map.Entry.<String, Long>comparingByValue()
-                                    .reversed()
-                                    .thenComparing(Map.Entry.comparingByKey()))
-                            .limit(FACET_CATEGORIES)
-                            .map(e -> new FacetCount(e.getKey(), e.getValue()))
-                            .toList());
-            out.put(
-                    "keyword",
-                    keywords.entrySet().stream()
-                            .sorted(Map.Entry.<String, Long>comparingByValue()
-                                    .reversed()
-                                    .thenComparing(Map.Entry.comparingByKey()))
-                            .limit(FACET_KEYWORDS)
-                            .map(e -> new FacetCount(e.getKey(), e.getValue()))
-                            .toList());
-            List<FacetCount> yearCounts = new ArrayList<>();
-            for (int i = years.length - 1; i >= 0; i--) {
+            Map<Integer, Long> yearCounts = new HashMap<>();
+            for (int i = 0; i < years.length; i++) {
                 if (years[i] > 0) {
-                    yearCounts.add(new FacetCount(Integer.toString(FIRST_YEAR + i), years[i]));
+                    yearCounts.put(FIRST_YEAR + i, years[i]);
                 }
             }
-            out.put("year", yearCounts);
-            return out;
+            return Facets.of(categories, keywords, yearCounts);
         }
 
         void merge(FacetCounter other) {

@@ -71,6 +71,31 @@ class ElasticsearchSearchContractTest extends SearchContractTest {
     SearchSettings settings;
 
     @Test
+    void shouldRebuildAnIndexOfAnOlderDocumentLayoutBehindTheAlias() throws Exception {
+        String before = documents.concreteIndex();
+        long seq = documents.committedSeq(before);
+        // As an index made by a version before layouts were recorded (no layout in _meta).
+        documents.client().indices().putMapping(p -> p.index(before)
+                .meta(PaperDocuments.SEQ_META, co.elastic.clients.json.JsonData.of(seq))
+                .meta(PaperDocuments.LAYOUT_META, co.elastic.clients.json.JsonData.of(1)));
+        assertThat(documents.layout(before)).isEqualTo(1);
+        ElasticsearchIndexer upgraded =
+                new ElasticsearchIndexer(catalog, vectors, settings, documents, null, false, () -> {
+                    throw new AssertionError("stored vectors are reused, nothing is embedded again");
+                });
+        assertThat(upgraded.catchUpStep()).isEqualTo(catalog.counts().papers());
+        String after = documents.concreteIndex();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(documents.layout(after)).isEqualTo(PaperDocuments.LAYOUT);
+        assertThat(documents.committedSeq(after)).isEqualTo(catalog.lastChangeSeq());
+        assertThat(documents.countEmbedded()).isEqualTo(catalog.counts().papers());
+        assertThat(ids("title:retrieval", SearchMode.BM25)).containsExactly("2503.00003");
+        assertThat(documents.client().indices().exists(e -> e.index(before)).value())
+                .as("the old index is gone")
+                .isFalse();
+    }
+
+    @Test
     void shouldResumeFromTheRecordedChangeNumberAndWriteIdempotently() {
         String index = documents.concreteIndex();
         long seq = documents.committedSeq(index);

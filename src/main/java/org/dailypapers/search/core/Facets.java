@@ -1,0 +1,56 @@
+package org.dailypapers.search.core;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dailypapers.search.FacetCount;
+
+/**
+ * The facets a search shows, in the order and number every backend shows them: categories and keywords by count,
+ * ties by name, the most frequent first; years newest first. Each backend counts the values its own way (Lucene by
+ * doc-value ordinals, Elasticsearch by aggregations or over a fused candidate list) and hands the counts here, so
+ * that both answer the same facets for the same hits.
+ */
+public final class Facets {
+
+    public static final String CATEGORY = "category";
+    public static final String KEYWORD = "keyword";
+    public static final String YEAR = "year";
+
+    /** Categories listed (the most frequent among the hits). */
+    public static final int CATEGORIES = 30;
+
+    /** Keyword facet values listed (the most frequent among the hits). */
+    public static final int KEYWORDS = 20;
+
+    private static final Comparator<Map.Entry<String, Long>> BY_COUNT =
+            Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+
+    private Facets() {}
+
+    /** The facets of one search from the counts of its hits; values counted 0 are left out. */
+    public static Map<String, List<FacetCount>> of(
+            Map<String, Long> categories, Map<String, Long> keywords, Map<Integer, Long> years) {
+        Map<String, List<FacetCount>> out = new LinkedHashMap<>();
+        out.put(CATEGORY, mostFrequent(categories, CATEGORIES));
+        out.put(KEYWORD, mostFrequent(keywords, KEYWORDS));
+        out.put(
+                YEAR,
+                years.entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .sorted(Map.Entry.<Integer, Long>comparingByKey().reversed())
+                        .map(e -> new FacetCount(Integer.toString(e.getKey()), e.getValue()))
+                        .toList());
+        return out;
+    }
+
+    private static List<FacetCount> mostFrequent(Map<String, Long> counts, int limit) {
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(BY_COUNT)
+                .limit(limit)
+                .map(e -> new FacetCount(e.getKey(), e.getValue()))
+                .toList();
+    }
+}
