@@ -106,8 +106,9 @@ public final class PaperIndex implements Closeable {
     }
 
     /**
-     * Denser HNSW graph than Lucene's default (16, 100): full float vectors, no quantisation, because every point
-     * of nDCG the approximate search loses against exact cosine shows in the SciFact figures.
+     * Denser HNSW graph than Lucene's default (16, 100), because every point of nDCG the approximate search loses
+     * against exact cosine shows in the SciFact figures. The vectors the graph reads are quantised (int8 by default,
+     * {@link VectorFormat}); the candidates are rescored with the float originals.
      */
     public static final int HNSW_MAX_CONNECTIONS = 32;
 

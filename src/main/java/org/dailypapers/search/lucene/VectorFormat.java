@@ -11,7 +11,7 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
  * How the HNSW graph holds the 384-d vectors (setting {@code dailypapers.search.vector-format}). The quantised
  * formats keep the float originals on disk beside a compact copy that the graph search reads; the engine then
  * rescores the candidates with the originals, so only the candidate list, not the order, depends on the copy
- * (docs/decisions/0011-quantised-vectors.md).
+ * (docs/decisions/0012-quantised-vectors.md).
  */
 public enum VectorFormat {
     /** Float32, 1,536 bytes per vector in memory. */
