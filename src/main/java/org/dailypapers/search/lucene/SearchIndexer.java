@@ -96,6 +96,8 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     private boolean uncommitted;
     /** True while {@link #rebuild} fills an index it has just cleared. */
     private boolean rebuilding;
+    /** The catalog's last change number when the rebuild began. */
+    private long rebuildUpTo;
 
     private long embeddedSinceLog;
     private long embeddingNanos;
@@ -325,8 +327,10 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
             return 0;
         }
         List<Paper> papers = changes.stream().map(CatalogChange::paper).toList();
-        // Right after a rebuild cleared the index nothing is there to replace.
-        i.write(withStoredVectors(papers), !rebuilding, writerThreads);
+        // Right after a rebuild cleared the index nothing is there to replace, unless a paper changed while the
+        // rebuild ran: it comes again with a later change number, and must replace its first document.
+        boolean replace = !rebuilding || changes.getLast().seq() > rebuildUpTo;
+        i.write(withStoredVectors(papers), replace, writerThreads);
         indexedSeq = changes.getLast().seq();
         // A crash before the next commit costs only redoing these steps: writing a paper again is idempotent.
         uncommitted = true;
@@ -427,6 +431,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         indexedSeq = 0;
         long done = 0;
         int n;
+        rebuildUpTo = catalog.lastChangeSeq();
         rebuilding = true;
         try {
             while ((n = catchUpStep()) > 0) {
