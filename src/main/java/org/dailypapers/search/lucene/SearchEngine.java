@@ -26,7 +26,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RescoreTopNQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -255,12 +254,10 @@ public final class SearchEngine {
         }
         // The graph is searched wider than asked (HNSW's ef): fewer true neighbours are missed.
         int ef = Math.max(k, KNN_MIN_CANDIDATES);
-        Query query = new KnnFloatVectorQuery(PaperIndex.VECTOR, vector, ef, filter);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(PaperIndex.VECTOR, vector, ef, filter), ef);
         if (rescore) {
-            // The graph ranked by the quantised copy; the float originals put the candidates in their true order.
-            query = RescoreTopNQuery.createFullPrecisionRescorerQuery(query, vector, PaperIndex.VECTOR, ef);
+            top = rescored(searcher, vector, top);
         }
-        TopDocs top = searcher.search(query, ef);
         List<Fusion.Scored> docs = new ArrayList<>(Math.min(k, top.scoreDocs.length));
         for (ScoreDoc sd : top.scoreDocs) {
             if (docs.size() == k) {
@@ -269,6 +266,24 @@ public final class SearchEngine {
             docs.add(new Fusion.Scored(sd.doc, sd.score));
         }
         return docs;
+    }
+
+    /**
+     * The graph ranked by the quantised copy; the float originals put the candidates in their true order, with the
+     * score float HNSW gives ((1 + cosine) / 2), so fusion sees the same scale whatever the vector format.
+     */
+    private static TopDocs rescored(IndexSearcher searcher, float[] vector, TopDocs top) throws IOException {
+        ScoreDoc[] docs = new ScoreDoc[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            int doc = top.scoreDocs[i].doc;
+            float[] original = PaperIndex.vectorOf(searcher, doc);
+            float score = original == null
+                    ? top.scoreDocs[i].score
+                    : org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT.compare(vector, original);
+            docs[i] = new ScoreDoc(doc, score);
+        }
+        java.util.Arrays.sort(docs, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : a.doc - b.doc);
+        return new TopDocs(top.totalHits, docs);
     }
 
     /** A candidate list as a result: its size is the total, facets count over it. */
