@@ -64,6 +64,20 @@ class PaperRepository {
         return result;
     }
 
+    /** The titles of those of the papers that exist, without reading (and cleaning) whole papers. */
+    List<String> findTitles(Collection<String> ids) {
+        List<String> result = new ArrayList<>();
+        for (List<String> chunk : chunks(ids)) {
+            template.query(
+                    "SELECT p.title FROM paper p WHERE p.id IN (" + placeholders(chunk.size()) + ")",
+                    rs -> {
+                        result.add(rs.getString(1));
+                    },
+                    chunk.toArray());
+        }
+        return result;
+    }
+
     Map<String, DailyEntry> findEntries(Collection<String> ids) {
         Map<String, DailyEntry> result = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {

@@ -133,6 +133,13 @@ class SourceRecordRepository {
         }
     }
 
+    /** Whether any record waits for an arXiv paper to link to (one index probe, not a count). */
+    boolean anyUnlinked() {
+        return Boolean.TRUE.equals(template.query(
+                "SELECT 1 FROM source_record WHERE paper_id IS NULL LIMIT 1",
+                (org.springframework.jdbc.core.ResultSetExtractor<Boolean>) ResultSet::next));
+    }
+
     List<Stored> unlinkedWithTitleKeys(Collection<String> titleKeys) {
         List<Stored> result = new ArrayList<>();
         List<String> all = new ArrayList<>(new HashSet<>(titleKeys));

@@ -191,14 +191,19 @@ public class SourceRecords {
     /** Links records that stood alone to arXiv papers that arrived after them (same title, DOI or named id). */
     @EventListener
     void onPapersChanged(PapersChanged changed) {
-        Map<String, Paper> found =
-                papers.findPapers(changed.ids().stream().map(ArxivId::id).toList());
-        if (found.isEmpty()) {
+        // Runs on the importer's thread after every batch: a catalog without records waiting for their arXiv paper
+        // (every arXiv-only site, and most batches of any site) must not read the batch's papers back.
+        if (!repository.anyUnlinked()) {
             return;
         }
-        List<String> keys = found.values().stream()
-                .map(p -> WorkMatcher.titleKey(p.title()))
+        List<String> keys = papers
+                .findTitles(changed.ids().stream().map(ArxivId::id).toList())
+                .stream()
+                .map(WorkMatcher::titleKey)
                 .toList();
+        if (keys.isEmpty()) {
+            return;
+        }
         List<SourceRecordRepository.Stored> candidates = repository.unlinkedWithTitleKeys(keys);
         if (candidates.isEmpty()) {
             return;

@@ -143,6 +143,12 @@ public final class PaperIndex implements Closeable {
 
     /** As {@link #openWritable(Directory)}, writing vectors in {@code vectors}. */
     public static PaperIndex openWritable(Directory directory, VectorFormat vectors) throws IOException {
+        return openWritable(directory, vectors, 1);
+    }
+
+    /** As {@link #openWritable(Directory, VectorFormat)}; large merges build their graph on {@code threads}. */
+    static PaperIndex openWritable(Directory directory, VectorFormat vectors, int threads) throws IOException {
+        KnnVectorsFormat vectorsFormat = vectors.codecFormat(threads);
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(256);
@@ -150,7 +156,7 @@ public final class PaperIndex implements Closeable {
         config.setCodec(new Lucene103Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                return vectors.codecFormat();
+                return vectorsFormat;
             }
         });
         if (DirectoryReader.indexExists(directory) && schemaOf(directory) != SCHEMA) {

@@ -201,7 +201,8 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         }
         try {
             Files.createDirectories(indexFolder);
-            PaperIndex writable = PaperIndex.openWritable(FSDirectory.open(indexFolder), settings.vectors());
+            PaperIndex writable =
+                    PaperIndex.openWritable(FSDirectory.open(indexFolder), settings.vectors(), writerThreads);
             keywords.ifAvailable(writable::keywordsFrom);
             if (current != null) {
                 current.close();

@@ -37,14 +37,20 @@ public enum VectorFormat {
         }
     }
 
-    KnnVectorsFormat codecFormat() {
+    /**
+     * The codec's format. {@code mergeWorkers} above 1 lets a large merge build its graph on that many threads (the
+     * merge scheduler's own executor, used for merges of 50 MB and more): for commands that own the machine, not for
+     * the server, where a merge must leave cores to the readers.
+     */
+    KnnVectorsFormat codecFormat(int mergeWorkers) {
         int m = PaperIndex.HNSW_MAX_CONNECTIONS;
         int beam = PaperIndex.HNSW_BEAM_WIDTH;
+        int workers = Math.max(1, mergeWorkers);
         return switch (this) {
-            case FLOAT -> new Lucene99HnswVectorsFormat(m, beam);
-            case INT8 -> new Lucene99HnswScalarQuantizedVectorsFormat(m, beam, 1, 7, false, null, null);
-            case INT4 -> new Lucene99HnswScalarQuantizedVectorsFormat(m, beam, 1, 4, true, null, null);
-            case BBQ -> new Lucene102HnswBinaryQuantizedVectorsFormat(m, beam);
+            case FLOAT -> new Lucene99HnswVectorsFormat(m, beam, workers, null);
+            case INT8 -> new Lucene99HnswScalarQuantizedVectorsFormat(m, beam, workers, 7, false, null, null);
+            case INT4 -> new Lucene99HnswScalarQuantizedVectorsFormat(m, beam, workers, 4, true, null, null);
+            case BBQ -> new Lucene102HnswBinaryQuantizedVectorsFormat(m, beam, workers, null);
         };
     }
 
