@@ -1,12 +1,8 @@
 package org.dailypapers.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +15,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,28 +33,12 @@ final class HttpTraffic {
     /** Titles of the corpus (JSON lines, plain or gzip, with a {@code title} field), shuffled with a fixed seed. */
     static List<String> titles(Path corpus, long seed) throws IOException {
         List<String> titles = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(corpus);
-                InputStream in = corpus.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode record;
-                try {
-                    record = JSON.readTree(line);
-                } catch (RuntimeException e) {
-                    throw new IOException(corpus + ":" + number + ": not a JSON record: " + e.getMessage());
-                }
-                String title = record.path("title").asString("").strip().replaceAll("\\s+", " ");
-                if (!title.isEmpty()) {
-                    titles.add(title);
-                }
+        JsonLinesFile.forEach(corpus, record -> {
+            String title = JsonLinesFile.text(record, "title");
+            if (!title.isEmpty()) {
+                titles.add(title);
             }
-        }
+        });
         Collections.shuffle(titles, new Random(seed));
         return titles;
     }

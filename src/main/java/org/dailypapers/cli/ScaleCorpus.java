@@ -1,9 +1,6 @@
 package org.dailypapers.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +17,8 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.dailypapers.search.evaluation.ScaleBenchmark;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,36 +58,20 @@ final class ScaleCorpus {
      */
     static ScaleCorpus read(Path file, int limit) throws IOException {
         List<Source> sources = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = lines.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = JSON.readTree(line);
-                } catch (RuntimeException e) {
-                    throw new IOException(file + ":" + number + ": not a JSON record: " + e.getMessage());
-                }
-                String title = n.path("title").asString("").strip().replaceAll("\\s+", " ");
-                String summary = n.path("summary").asString("").strip().replaceAll("\\s+", " ");
-                if (title.isEmpty() || summary.isEmpty()) {
-                    continue;
-                }
-                List<String> authors = new ArrayList<>();
-                n.path("authors").forEach(a -> authors.add(a.asString("")));
-                List<String> categories = new ArrayList<>();
-                n.path("categories").forEach(c -> categories.add(c.asString("")));
-                String seen = n.path("first_seen_file").asString("2025-06-01.jsonl");
-                LocalDate day = LocalDate.parse(seen.length() >= 10 ? seen.substring(0, 10) : "2025-06-01");
-                sources.add(new Source(title, summary, authors, String.join(" ", categories), day));
+        JsonLinesFile.forEach(file, n -> {
+            String title = JsonLinesFile.text(n, "title");
+            String summary = JsonLinesFile.text(n, "summary");
+            if (title.isEmpty() || summary.isEmpty()) {
+                return;
             }
-        }
+            List<String> authors = new ArrayList<>();
+            n.path("authors").forEach(a -> authors.add(a.asString("")));
+            List<String> categories = new ArrayList<>();
+            n.path("categories").forEach(c -> categories.add(c.asString("")));
+            String seen = n.path("first_seen_file").asString("2025-06-01.jsonl");
+            LocalDate day = LocalDate.parse(seen.length() >= 10 ? seen.substring(0, 10) : "2025-06-01");
+            sources.add(new Source(title, summary, authors, String.join(" ", categories), day));
+        });
         java.util.Collections.shuffle(sources, new Random(42));
         return new ScaleCorpus(limit > 0 && limit < sources.size() ? List.copyOf(sources.subList(0, limit)) : sources);
     }

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.dailypapers.paper.CatalogChange;
 import org.dailypapers.paper.Paper;
@@ -16,6 +15,7 @@ import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PapersChanged;
 import org.dailypapers.search.PaperKeywordsChanged;
 import org.dailypapers.search.TextEmbeddings;
+import org.dailypapers.shared.BackgroundLoop;
 import org.dailypapers.shared.StatisticsContributor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,12 +51,11 @@ class SummaryWorker implements SmartLifecycle, StatisticsContributor {
     private final SummarySettings settings;
     private final ApplicationContext context;
     private final ApplicationEventPublisher events;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final BackgroundLoop worker = new BackgroundLoop("summary-worker");
     private final Extractor extractor;
     private final PaperSummaries summaries;
 
     private volatile boolean running;
-    private volatile @Nullable Thread worker;
     private @Nullable String waitingFor;
     private boolean noWait;
     private long waitingSince;
@@ -88,24 +87,14 @@ class SummaryWorker implements SmartLifecycle, StatisticsContributor {
         boolean background =
                 settings.background() != null ? settings.background() : context instanceof WebApplicationContext;
         if (background) {
-            worker = Thread.ofPlatform().name("summary-worker").daemon(true).start(this::loop);
-            wakeUp();
+            worker.start(this::loop);
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.MINUTES.toMillis(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        worker.stop();
     }
 
     @Override
@@ -126,23 +115,20 @@ class SummaryWorker implements SmartLifecycle, StatisticsContributor {
 
     @Scheduled(fixedDelayString = "${dailypapers.summary.poll-interval:2s}")
     void poll() {
-        if (worker != null) {
+        if (worker.started()) {
             wakeUp();
         }
     }
 
     private void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        worker.wakeUp();
     }
 
     private void loop() {
         while (running) {
             try {
                 if (step() == 0) {
-                    wakeUps.acquire();
-                    wakeUps.drainPermits();
+                    worker.await();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -152,8 +138,7 @@ class SummaryWorker implements SmartLifecycle, StatisticsContributor {
                 }
                 log.warn("computing keywords and summaries failed; retrying on the next change or poll", e);
                 try {
-                    wakeUps.acquire();
-                    wakeUps.drainPermits();
+                    worker.await();
                 } catch (InterruptedException ie) {
                     return;
                 }

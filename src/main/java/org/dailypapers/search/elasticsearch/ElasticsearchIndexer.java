@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.dailypapers.paper.ArxivId;
@@ -27,6 +25,7 @@ import org.dailypapers.search.core.IndexedPaper;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorStore;
+import org.dailypapers.shared.BackgroundLoop;
 import org.dailypapers.shared.FleetLocks;
 import org.dailypapers.shared.StatisticsContributor;
 import org.jspecify.annotations.Nullable;
@@ -59,13 +58,12 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     private final @Nullable FleetLocks locks;
     private final boolean background;
     private final Supplier<BgeEmbedder> embedder;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final BackgroundLoop worker = new BackgroundLoop("search-indexer-es");
 
     /** Papers whose keywords changed since their document was written. */
     private final Queue<String> keywordsChanged = new ConcurrentLinkedQueue<>();
 
     private volatile boolean running;
-    private volatile @Nullable Thread worker;
     private @Nullable String currentIndex;
     private long indexedSeq = -1;
     private boolean failing;
@@ -93,26 +91,14 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     public void start() {
         running = true;
         if (background) {
-            Thread t =
-                    Thread.ofPlatform().name("search-indexer-es").daemon(true).start(this::loop);
-            worker = t;
-            wakeUp();
+            worker.start(this::loop);
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.MINUTES.toMillis(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        worker.stop();
     }
 
     @Override
@@ -137,9 +123,7 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     }
 
     void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        worker.wakeUp();
     }
 
     /**
@@ -190,8 +174,7 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
 
     /** Waits for a change in this process or the next poll (changes by other processes, a returning cluster). */
     private void await() throws InterruptedException {
-        wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        wakeUps.drainPermits();
+        worker.await(settings.pollInterval());
     }
 
     // --- steps --------------------------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -29,6 +28,7 @@ import org.dailypapers.search.core.IndexedPaper;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
 import org.dailypapers.search.embedding.VectorStore;
+import org.dailypapers.shared.BackgroundLoop;
 import org.dailypapers.shared.DailyPapersProperties;
 import org.dailypapers.shared.FleetLocks;
 import org.dailypapers.shared.StatisticsContributor;
@@ -77,7 +77,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     private final SearchSettings settings;
     private final Path indexFolder;
     private final ApplicationContext context;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final BackgroundLoop worker = new BackgroundLoop("search-indexer");
     private final FleetLocks locks;
     private final org.springframework.beans.factory.ObjectProvider<PaperKeywords> keywords;
     /** Papers whose keywords changed since their document was written. */
@@ -85,7 +85,6 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
 
     private volatile @Nullable PaperIndex index;
     private volatile @Nullable BgeEmbedder embedder;
-    private volatile @Nullable Thread worker;
     private volatile boolean running;
     private long indexedSeq = -1;
     private long lastCommit = System.nanoTime();
@@ -139,24 +138,13 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
                     "the search index {} is in use by another process; this one searches its last commit", indexFolder);
             return;
         }
-        Thread t = Thread.ofPlatform().name("search-indexer").daemon(true).start(this::loop);
-        worker = t;
-        wakeUp();
+        worker.start(this::loop);
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(TimeUnit.MINUTES.toMillis(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        worker.stop();
         close();
     }
 
@@ -282,15 +270,13 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
 
     @Scheduled(fixedDelayString = "${dailypapers.search.poll-interval:5s}")
     void poll() {
-        if (worker != null) {
+        if (worker.started()) {
             wakeUp();
         }
     }
 
     void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        worker.wakeUp();
     }
 
     private void loop() {
@@ -300,16 +286,14 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
                 if (!worked) {
                     commitIfDirty(true);
                     refreshIfDue(true);
-                    wakeUps.acquire();
-                    wakeUps.drainPermits();
+                    worker.await();
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 log.warn("search indexing failed; retrying on the next change or poll", e);
                 try {
-                    wakeUps.acquire();
-                    wakeUps.drainPermits();
+                    worker.await();
                 } catch (InterruptedException ie) {
                     return;
                 }
@@ -478,7 +462,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
 
     @Override
     public Following followCatalog() {
-        if (worker != null) {
+        if (worker.started()) {
             return () -> {};
         }
         try {
@@ -500,8 +484,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
                         // Woken by the catalog's PapersChanged events, one per committed import batch.
                         while (importing.get()) {
                             if (catchUpStep() == 0) {
-                                wakeUps.acquire();
-                                wakeUps.drainPermits();
+                                worker.await();
                             }
                         }
                     } catch (InterruptedException e) {
