@@ -1,10 +1,12 @@
 package org.dailypapers.api;
 
 import java.util.regex.Pattern;
+import org.dailypapers.paper.Source;
+import org.dailypapers.paper.Venues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
-/** Reads numeric and category parameters, failing with a message that names the parameter. */
+/** Reads numeric, category, source and venue parameters, failing with a message that names the parameter. */
 @NamedInterface("parameters")
 public final class ApiParameters {
 
@@ -45,5 +47,26 @@ public final class ApiParameters {
                     "Invalid parameter 'category': expected an arXiv category such as cs.CL, got '" + value + "'");
         }
         return c;
+    }
+
+    /** {@code source=}: one of the sources' names, any case; blank means all. */
+    public static @Nullable Source source(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Source.parse(value)
+                .orElseThrow(() -> new BadParameterException(
+                        "source",
+                        "Invalid parameter 'source': expected one of " + Source.names() + ", got '" + value + "'"));
+    }
+
+    /** {@code venue=}: a venue key ({@link Venues}), any case; blank means all. */
+    public static @Nullable String venue(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Venues.parse(value)
+                .orElseThrow(() -> new BadParameterException(
+                        "venue", "Invalid parameter 'venue': expected " + Venues.EXPECTED + ", got '" + value + "'"));
     }
 }

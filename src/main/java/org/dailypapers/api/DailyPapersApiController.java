@@ -94,8 +94,8 @@ class DailyPapersApiController {
                 ApiParameters.category(category),
                 blankToNull(organization),
                 by,
-                SourceRecordsApiController.source(source),
-                SourceRecordsApiController.venue(venue));
+                ApiParameters.source(source),
+                ApiParameters.venue(venue));
         int offset = (int) Math.min(Integer.MAX_VALUE, (long) p * size);
         Answer answer = answers.get(
                 new Question(query, offset, size, summaries.version()),

@@ -52,11 +52,25 @@ class SearchApiController {
     @GetMapping("/api/papers/search")
     List<HfJson.DailyPaperJson> papersSearch(
             @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String limit) {
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue) {
         String query = required("q", q);
         int size = ApiParameters.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         // Hugging Face's shape shows neither facets nor snippets: the ranking alone, the same as /api/search's.
-        SearchResult result = search.rank(SearchRequest.simple(query, SearchMode.HYBRID, size));
+        SearchResult result = search.rank(new SearchRequest(
+                query,
+                SearchMode.HYBRID,
+                null,
+                null,
+                List.of(),
+                false,
+                null,
+                SearchSort.RELEVANCE,
+                0,
+                size,
+                ApiParameters.source(source),
+                ApiParameters.venue(venue)));
         failOnSyntax(result);
         return entries(result.hits()).stream().map(Entry::json).toList();
     }
@@ -93,7 +107,9 @@ class SearchApiController {
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(required = false) @Nullable String size,
             @RequestParam(name = "has_code", required = false) @Nullable String hasCode,
-            @RequestParam(required = false) @Nullable String organization) {
+            @RequestParam(required = false) @Nullable String organization,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue) {
         SearchMode m = mode == null || mode.isBlank()
                 ? SearchMode.HYBRID
                 : SearchMode.parse(mode)
@@ -125,7 +141,9 @@ class SearchApiController {
                 organization == null || organization.isBlank() ? null : organization.trim(),
                 s,
                 p,
-                n);
+                n,
+                ApiParameters.source(source),
+                ApiParameters.venue(venue));
         SearchResult result = search.search(request);
         failOnSyntax(result);
         List<SearchItem> items = new ArrayList<>();

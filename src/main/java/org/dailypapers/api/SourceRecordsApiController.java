@@ -1,9 +1,7 @@
 package org.dailypapers.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.RecordAuthor;
 import org.dailypapers.paper.Source;
@@ -25,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class SourceRecordsApiController {
-
-    private static final Pattern VENUE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final SourceRecords records;
 
@@ -93,8 +89,8 @@ class SourceRecordsApiController {
             @RequestParam(required = false) @Nullable String venue,
             @RequestParam(required = false) @Nullable String p,
             @RequestParam(required = false) @Nullable String limit) {
-        Source s = source(source);
-        String v = venue(venue);
+        Source s = ApiParameters.source(source);
+        String v = ApiParameters.venue(venue);
         int size = ApiParameters.intInRange("limit", limit, 20, 1, 100);
         int page = ApiParameters.nonNegativeInt("p", p, 0);
         SourceRecords.RecordPage found = records.list(s, v, page * size, size);
@@ -137,26 +133,5 @@ class SourceRecordsApiController {
                 paper,
                 paper == null ? null : "/papers/" + paper,
                 w.records().stream().map(RecordJson::of).toList());
-    }
-
-    static @Nullable Source source(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return Source.parse(value)
-                .orElseThrow(() -> new BadParameterException(
-                        "source", "source must be one of " + Source.names() + ", not '" + value + "'"));
-    }
-
-    static @Nullable String venue(@Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (!VENUE.matcher(v).matches()) {
-            throw new BadParameterException(
-                    "venue", "venue is a short venue key such as naacl or iclr, not '" + value + "'");
-        }
-        return v;
     }
 }

@@ -18,6 +18,8 @@ import org.dailypapers.paper.DailyQuery;
 import org.dailypapers.paper.DailySort;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.Source;
+import org.dailypapers.paper.Venues;
 import org.dailypapers.search.SearchHit;
 import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchResult;
@@ -71,38 +73,72 @@ class FeedController {
         }
     }
 
-    /** The most recent day that has papers, as on the front page. */
+    /**
+     * The most recent day that has papers, as on the front page; {@code source=} and {@code venue=} keep the papers
+     * merged with a record of that source or venue, as on the daily pages and {@code /api/daily_papers}.
+     */
     @GetMapping("/feeds/daily.atom")
-    ResponseEntity<String> daily(@RequestParam(required = false) @Nullable String category) {
-        String cat = parseCategory(category);
+    ResponseEntity<String> daily(
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue) {
+        Filter f = new Filter(parseCategory(category), parseSource(source), parseVenue(venue));
         LocalDate latest = catalog.latestDay().orElse(null);
         List<AtomWriter.Item> items = latest == null
                 ? List.of()
-                : items(catalog.daily(new DailyQuery(latest, latest, DailySort.UPVOTES, cat, null), 0, MAX_ENTRIES)
+                : items(catalog.daily(f.query(latest, latest, DailySort.UPVOTES), 0, MAX_ENTRIES)
                         .items());
-        String title = "Daily Papers" + (cat == null ? "" : " in " + cat);
+        String title = "Daily Papers" + f.described();
         String subtitle = latest == null
                 ? "No papers yet."
                 : "Papers submitted to Daily Papers on " + DAY.format(latest) + ", the most recent day with papers.";
-        return atom(
-                writer.write(title, subtitle, withCategory("/feeds/daily.atom", cat), withCategory("/", cat), items));
+        return atom(writer.write(title, subtitle, f.on("/feeds/daily.atom"), f.on("/"), items));
     }
 
     @GetMapping("/feeds/trending.atom")
-    ResponseEntity<String> trending(@RequestParam(required = false) @Nullable String category) {
-        String cat = parseCategory(category);
+    ResponseEntity<String> trending(
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue) {
+        Filter f = new Filter(parseCategory(category), parseSource(source), parseVenue(venue));
         LocalDate latest = catalog.latestDay().orElse(LocalDate.now(ZoneOffset.UTC));
-        List<AtomWriter.Item> items = items(catalog.daily(
-                        new DailyQuery(latest.minusDays(TRENDING_DAYS - 1), latest, DailySort.TRENDING, cat, null),
-                        0,
-                        50)
-                .items());
+        List<AtomWriter.Item> items =
+                items(catalog.daily(f.query(latest.minusDays(TRENDING_DAYS - 1), latest, DailySort.TRENDING), 0, 50)
+                        .items());
         return atom(writer.write(
-                "Trending papers" + (cat == null ? "" : " in " + cat),
+                "Trending papers" + f.described(),
                 "The most upvoted papers of the last " + TRENDING_DAYS + " days of the feed, newer ones weighted up.",
-                withCategory("/feeds/trending.atom", cat),
-                withCategory("/trending", cat),
+                f.on("/feeds/trending.atom"),
+                f.on("/trending"),
                 items));
+    }
+
+    /** The filters of the daily feeds, which their self and page links carry along. */
+    private record Filter(@Nullable String category, @Nullable Source source, @Nullable String venue) {
+
+        DailyQuery query(LocalDate from, LocalDate to, DailySort sort) {
+            return new DailyQuery(from, to, sort, category, null, null, source, venue);
+        }
+
+        String on(String path) {
+            StringBuilder q = new StringBuilder();
+            if (category != null) {
+                q.append("&category=").append(Paths.param(category));
+            }
+            if (source != null) {
+                q.append("&source=").append(source.slug());
+            }
+            if (venue != null) {
+                q.append("&venue=").append(Paths.param(venue));
+            }
+            return q.isEmpty() ? path : path + "?" + q.substring(1);
+        }
+
+        String described() {
+            return (category == null ? "" : " in " + category)
+                    + (source == null ? "" : " from " + source.label())
+                    + (venue == null ? "" : " at " + venue);
+        }
     }
 
     @GetMapping("/feeds/categories/{category}.atom")
@@ -236,8 +272,22 @@ class FeedController {
                 .body(xml);
     }
 
-    private static String withCategory(String path, @Nullable String category) {
-        return category == null ? path : path + "?category=" + Paths.param(category);
+    private static @Nullable Source parseSource(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Source.parse(value)
+                .orElseThrow(() -> new BadFeedRequest(
+                        "Invalid parameter 'source': '" + value + "' is not one of " + Source.names()));
+    }
+
+    private static @Nullable String parseVenue(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Venues.parse(value)
+                .orElseThrow(() ->
+                        new BadFeedRequest("Invalid parameter 'venue': '" + value + "' is not " + Venues.EXPECTED));
     }
 
     private static @Nullable String parseCategory(@Nullable String value) {

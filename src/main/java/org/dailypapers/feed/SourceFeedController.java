@@ -2,9 +2,9 @@ package org.dailypapers.feed;
 
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.dailypapers.paper.Source;
 import org.dailypapers.paper.SourceRecords;
+import org.dailypapers.paper.Venues;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 class SourceFeedController {
 
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-    private static final Pattern VENUE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final SourceRecords records;
     private final AtomWriter writer;
@@ -48,9 +47,9 @@ class SourceFeedController {
 
     @GetMapping("/feeds/venue/{venue}.atom")
     ResponseEntity<String> venue(@PathVariable String venue) {
-        String v = venue.trim().toLowerCase(Locale.ROOT);
-        if (!VENUE.matcher(v).matches()) {
-            return bad("venue: '" + venue + "' is not a venue key such as naacl or iclr");
+        String v = Venues.parse(venue).orElse(null);
+        if (v == null) {
+            return bad("venue: '" + venue + "' is not " + Venues.EXPECTED);
         }
         var page = records.list(null, v, 0, FeedController.MAX_ENTRIES);
         String name = page.records().isEmpty() || page.records().getFirst().venueName() == null

@@ -26,6 +26,7 @@ public class PaperCatalog {
     private static final int TRENDING_WINDOW_CAP = 20_000;
 
     private final PaperRepository repository;
+    private final SourceRecordRepository records;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final AtomicLong lastSeq = new AtomicLong(-1);
@@ -33,8 +34,13 @@ public class PaperCatalog {
     private final CatalogChangeWatch otherWriters =
             new CatalogChangeWatch(this::lastChangeSeq, () -> readCaches.forEach(CatalogReadCache::clear));
 
-    PaperCatalog(PaperRepository repository, TransactionTemplate transactions, ApplicationEventPublisher events) {
+    PaperCatalog(
+            PaperRepository repository,
+            SourceRecordRepository records,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.repository = repository;
+        this.records = records;
         this.transactions = transactions;
         this.events = events;
     }
@@ -189,6 +195,21 @@ public class PaperCatalog {
     public Map<ArxivId, DailyEntry> findEntries(Collection<ArxivId> ids) {
         Map<ArxivId, DailyEntry> result = new LinkedHashMap<>();
         repository.findEntries(ids.stream().map(ArxivId::id).toList()).forEach((id, e) -> result.put(e.paperId(), e));
+        return result;
+    }
+
+    /**
+     * Where these papers are found: arXiv and the sources and venues of their merged records. Every paper asked for
+     * is in the answer ({@link PaperSources#ARXIV_ONLY} when it has no other record), so that search indexes it
+     * with the same filters as the daily feed's {@code source=} and {@code venue=}.
+     */
+    public Map<ArxivId, PaperSources> findSources(Collection<ArxivId> ids) {
+        Map<String, PaperSources> found =
+                records.sourcesOf(ids.stream().map(ArxivId::id).toList());
+        Map<ArxivId, PaperSources> result = new LinkedHashMap<>();
+        for (ArxivId id : ids) {
+            result.put(id, found.getOrDefault(id.id(), PaperSources.ARXIV_ONLY));
+        }
         return result;
     }
 

@@ -93,6 +93,37 @@ class SourceRecordRepository {
         return result;
     }
 
+    /** The sources and venues of the records of these papers, keyed by paper id; papers without records are absent. */
+    Map<String, PaperSources> sourcesOf(Collection<String> paperIds) {
+        Map<String, Set<Source>> sources = new HashMap<>();
+        Map<String, Set<String>> venues = new HashMap<>();
+        List<String> all = new ArrayList<>(paperIds);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            template.query(
+                    "SELECT paper_id, source, venue FROM source_record WHERE paper_id IN ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        String paper = rs.getString(1);
+                        Source.parse(rs.getString(2))
+                                .ifPresent(s -> sources.computeIfAbsent(paper, k -> new HashSet<>())
+                                        .add(s));
+                        String venue = rs.getString(3);
+                        if (venue != null) {
+                            venues.computeIfAbsent(paper, k -> new HashSet<>()).add(venue);
+                        }
+                    },
+                    chunk.toArray());
+        }
+        Map<String, PaperSources> result = new HashMap<>();
+        for (String paper : sources.keySet()) {
+            Set<Source> of = new HashSet<>(sources.get(paper));
+            of.add(Source.ARXIV);
+            result.put(paper, new PaperSources(of, venues.getOrDefault(paper, Set.of())));
+        }
+        return result;
+    }
+
     /** Records by source and venue, newest first; nulls match everything. */
     List<Stored> list(@Nullable Source source, @Nullable String venue, int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM source_record WHERE 1 = 1");

@@ -1,6 +1,8 @@
 package org.dailypapers.web;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.dailypapers.account.PageContext;
 import org.dailypapers.paper.ArxivId;
@@ -10,6 +12,7 @@ import org.dailypapers.paper.DailyPage;
 import org.dailypapers.paper.DailyQuery;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.SourceRecords;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -30,10 +33,12 @@ class CatalogReads {
     private static final long MAX_PAPERS = 20_000;
 
     private final PaperCatalog catalog;
+    private final SourceRecords records;
     private final CatalogReadCache cache;
 
-    CatalogReads(PaperCatalog catalog) {
+    CatalogReads(PaperCatalog catalog, SourceRecords records) {
         this.catalog = catalog;
+        this.records = records;
         this.cache = catalog.newReadCache(MAX_PAPERS);
     }
 
@@ -42,7 +47,8 @@ class CatalogReads {
     private record Neighbour(String direction, LocalDate day) {}
 
     private enum Latest {
-        DAY
+        DAY,
+        VENUES
     }
 
     /** Set on a request once its reader's view of the catalog has been brought up to date. */
@@ -74,6 +80,18 @@ class CatalogReads {
 
     Optional<LocalDate> latestDay() {
         return fresh().get(Latest.DAY, catalog::latestDay);
+    }
+
+    /**
+     * The venue keys records are known at, the most frequent first: the venue filter's choices on the daily pages.
+     * A record merged into a paper touches it, which empties this cache; a venue that only records standing alone
+     * are at waits for the next catalog change, and no paper of the feed is at it anyway.
+     */
+    List<String> venues() {
+        return fresh().get(
+                        Latest.VENUES,
+                        () -> List.copyOf(
+                                records.facets().getOrDefault("venue", Map.of()).keySet()));
     }
 
     Optional<LocalDate> dayBefore(LocalDate day) {

@@ -14,6 +14,8 @@ import org.dailypapers.api.FeedWindow;
 import org.dailypapers.paper.DailyPage;
 import org.dailypapers.paper.DailyQuery;
 import org.dailypapers.paper.DailySort;
+import org.dailypapers.paper.Source;
+import org.dailypapers.paper.Venues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,8 +46,23 @@ class DailyController {
         this.votes = votes;
     }
 
-    /** Where a list page stands: the URL of the page itself and the filters that come along with every link. */
-    private record Filters(String path, DailySort sort, @Nullable String category, int page) {
+    /**
+     * Where a list page stands: the URL of the page itself and the filters that come along with every link.
+     *
+     * @param source papers found at this source ({@code source=}), or null for all
+     * @param venue papers with a record at this venue ({@code venue=}), or null for all
+     */
+    private record Filters(
+            String path,
+            DailySort sort,
+            @Nullable String category,
+            int page,
+            @Nullable Source source,
+            @Nullable String venue) {
+
+        Filters(String path, DailySort sort, @Nullable String category, int page) {
+            this(path, sort, category, page, null, null);
+        }
 
         String with(DailySort newSort, @Nullable String newCategory, int newPage) {
             StringBuilder q = new StringBuilder();
@@ -55,16 +72,49 @@ class DailyController {
             if (newCategory != null) {
                 q.append("&category=").append(Paths.param(newCategory));
             }
+            q.append(sourceAndVenue(source, venue));
             if (newPage > 1) {
                 q.append("&page=").append(newPage);
             }
             return q.isEmpty() ? path : path + "?" + q.substring(1);
         }
 
-        /** The same filters on another path (the previous day keeps the category and order). */
+        /** The same filters on another path (the previous day keeps the category, source, venue and order). */
         String on(String otherPath) {
-            return new Filters(otherPath, sort, category, 1).with(sort, category, 1);
+            return new Filters(otherPath, sort, category, 1, source, venue).with(sort, category, 1);
         }
+
+        DailyQuery query(LocalDate from, LocalDate to, DailySort order, @Nullable String organization) {
+            return new DailyQuery(from, to, order, category, organization, null, source, venue);
+        }
+
+        /** A feed of the same category, source and venue. */
+        String feed(String feedPath) {
+            StringBuilder q = new StringBuilder();
+            if (category != null) {
+                q.append("&category=").append(Paths.param(category));
+            }
+            q.append(sourceAndVenue(source, venue));
+            return q.isEmpty() ? feedPath : feedPath + "?" + q.substring(1);
+        }
+
+        /** " in cs.CL", " from the ACL Anthology", " at iclr": what the empty message adds to "No papers on ...". */
+        String described() {
+            return (category == null ? "" : " in " + category)
+                    + (source == null ? "" : " from " + source.label())
+                    + (venue == null ? "" : " at " + venue);
+        }
+    }
+
+    private static String sourceAndVenue(@Nullable Source source, @Nullable String venue) {
+        StringBuilder q = new StringBuilder();
+        if (source != null) {
+            q.append("&source=").append(source.slug());
+        }
+        if (venue != null) {
+            q.append("&venue=").append(Paths.param(venue));
+        }
+        return q.toString();
     }
 
     @GetMapping("/")
@@ -72,9 +122,17 @@ class DailyController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             Model model) {
         Optional<LocalDate> latest = reads.latestDay();
-        Filters filters = new Filters("/", parseSort(sort, "/"), parseCategory(category), parsePage(page));
+        Filters filters = new Filters(
+                "/",
+                parseSort(sort, "/"),
+                parseCategory(category),
+                parsePage(page),
+                parseSource(source),
+                parseVenue(venue));
         if (latest.isEmpty()) {
             ListingView empty = new ListingView(
                     PageMeta.of("Daily Papers", "daily").withFeed("/feeds/daily.atom", "Daily Papers"),
@@ -93,6 +151,10 @@ class DailyController {
                     null,
                     "The catalog is empty. Import papers with ./dailypapers import FILE, or start the server without"
                             + " --no-demo to load the demo data set.",
+                    List.of(),
+                    true,
+                    filters.source(),
+                    filters.venue(),
                     List.of());
             model.addAttribute("view", empty);
             return "listing";
@@ -106,16 +168,26 @@ class DailyController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             Model model) {
         LocalDate day = window(date, "a day such as 2025-02-13", () -> FeedWindow.day(date))
                 .from();
         String path = Paths.day(day);
-        return day(day, new Filters(path, parseSort(sort, path), parseCategory(category), parsePage(page)), model);
+        return day(
+                day,
+                new Filters(
+                        path,
+                        parseSort(sort, path),
+                        parseCategory(category),
+                        parsePage(page),
+                        parseSource(source),
+                        parseVenue(venue)),
+                model);
     }
 
     private String day(LocalDate day, Filters f, Model model) {
-        DailyPage result = reads.daily(
-                new DailyQuery(day, day, f.sort(), f.category(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        DailyPage result = reads.daily(f.query(day, day, f.sort(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         Link previous = reads.dayBefore(day)
                 .map(d -> new Link("← " + SHORT_DAY.format(d), f.on(Paths.day(d)), false))
                 .orElse(null);
@@ -130,7 +202,7 @@ class DailyController {
         String title = "Daily Papers, " + DAY_HEADING.format(day);
         PageMeta meta = PageMeta.of(title, "daily")
                 .withDescription("Papers submitted to Daily Papers on " + DAY_HEADING.format(day) + ".")
-                .withFeed(feedWithCategory("/feeds/daily.atom", f.category()), "Daily Papers (latest day)");
+                .withFeed(f.feed("/feeds/daily.atom"), "Daily Papers (latest day)");
         model.addAttribute(
                 "view",
                 listing(
@@ -143,8 +215,7 @@ class DailyController {
                         f,
                         result,
                         Paths.day(day),
-                        "No papers on " + DAY_HEADING.format(day)
-                                + (f.category() == null ? "." : " in " + f.category() + ".")));
+                        "No papers on " + DAY_HEADING.format(day) + f.described() + "."));
         return "listing";
     }
 
@@ -154,12 +225,20 @@ class DailyController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             Model model) {
         FeedWindow w = window(week, "an ISO week such as 2025-W07", () -> FeedWindow.week(week));
         String path = "/week/" + isoWeek(w.from());
-        Filters f = new Filters(path, parseSort(sort, path), parseCategory(category), parsePage(page));
-        DailyPage result = reads.daily(
-                new DailyQuery(w.from(), w.to(), f.sort(), f.category(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        Filters f = new Filters(
+                path,
+                parseSort(sort, path),
+                parseCategory(category),
+                parsePage(page),
+                parseSource(source),
+                parseVenue(venue));
+        DailyPage result =
+                reads.daily(f.query(w.from(), w.to(), f.sort(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         LocalDate firstDay = reads.dayAfter(w.from().minusDays(1))
                 .filter(d -> !d.isAfter(w.to()))
                 .orElse(w.from());
@@ -170,7 +249,7 @@ class DailyController {
         String heading = "Week " + w.from().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) + ", " + SHORT_DAY.format(w.from())
                 + " – " + SHORT_DAY.format(w.to()) + ", " + w.to().getYear();
         PageMeta meta = PageMeta.of("Daily Papers, " + heading, "daily")
-                .withFeed(feedWithCategory("/feeds/daily.atom", f.category()), "Daily Papers (latest day)");
+                .withFeed(f.feed("/feeds/daily.atom"), "Daily Papers (latest day)");
         model.addAttribute(
                 "view",
                 listing(
@@ -189,7 +268,7 @@ class DailyController {
                         f,
                         result,
                         path,
-                        "No papers in this week" + (f.category() == null ? "." : " in " + f.category() + ".")));
+                        "No papers in this week" + f.described() + "."));
         return "listing";
     }
 
@@ -199,13 +278,21 @@ class DailyController {
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             Model model) {
         FeedWindow w = window(month, "a month such as 2025-02", () -> FeedWindow.month(month));
         YearMonth ym = YearMonth.from(w.from());
         String path = "/month/" + ym;
-        Filters f = new Filters(path, parseSort(sort, path), parseCategory(category), parsePage(page));
-        DailyPage result = reads.daily(
-                new DailyQuery(w.from(), w.to(), f.sort(), f.category(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        Filters f = new Filters(
+                path,
+                parseSort(sort, path),
+                parseCategory(category),
+                parsePage(page),
+                parseSource(source),
+                parseVenue(venue));
+        DailyPage result =
+                reads.daily(f.query(w.from(), w.to(), f.sort(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         LocalDate firstDay = reads.dayAfter(w.from().minusDays(1))
                 .filter(d -> !d.isAfter(w.to()))
                 .orElse(w.from());
@@ -215,7 +302,7 @@ class DailyController {
                 new Link("Month", f.on(path), true));
         String heading = MONTH_HEADING.format(ym);
         PageMeta meta = PageMeta.of("Daily Papers, " + heading, "daily")
-                .withFeed(feedWithCategory("/feeds/daily.atom", f.category()), "Daily Papers (latest day)");
+                .withFeed(f.feed("/feeds/daily.atom"), "Daily Papers (latest day)");
         model.addAttribute(
                 "view",
                 listing(
@@ -234,7 +321,7 @@ class DailyController {
                         f,
                         result,
                         path,
-                        "No papers in " + heading + (f.category() == null ? "." : " in " + f.category() + ".")));
+                        "No papers in " + heading + f.described() + "."));
         return "listing";
     }
 
@@ -243,16 +330,24 @@ class DailyController {
     String trending(
             @RequestParam(required = false) @Nullable String category,
             @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             Model model) {
-        Filters f = new Filters("/trending", DailySort.TRENDING, parseCategory(category), parsePage(page));
+        Filters f = new Filters(
+                "/trending",
+                DailySort.TRENDING,
+                parseCategory(category),
+                parsePage(page),
+                parseSource(source),
+                parseVenue(venue));
         LocalDate latest = reads.latestDay().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         DailyPage result = reads.daily(
-                new DailyQuery(latest.minusDays(TRENDING_DAYS - 1), latest, DailySort.TRENDING, f.category(), null),
+                f.query(latest.minusDays(TRENDING_DAYS - 1), latest, DailySort.TRENDING, null),
                 (f.page() - 1) * PAGE_SIZE,
                 PAGE_SIZE);
         PageMeta meta = PageMeta.of("Trending papers", "trending")
                 .withDescription("The most upvoted recent papers, newer ones weighted up.")
-                .withFeed(feedWithCategory("/feeds/trending.atom", f.category()), "Trending papers");
+                .withFeed(f.feed("/feeds/trending.atom"), "Trending papers");
         model.addAttribute(
                 "view",
                 new ListingView(
@@ -271,8 +366,12 @@ class DailyController {
                         result.total(),
                         pageLink(f, f.page() - 1, result.total()),
                         pageLink(f, f.page() + 1, result.total()),
-                        "Nothing is trending" + (f.category() == null ? "." : " in " + f.category() + "."),
-                        exports(f, "/trending")));
+                        "Nothing is trending" + f.described() + ".",
+                        exports(f, "/trending"),
+                        true,
+                        f.source(),
+                        f.venue(),
+                        reads.venues()));
         return "listing";
     }
 
@@ -384,7 +483,19 @@ class DailyController {
                 pageLink(f, f.page() - 1, result.total()),
                 pageLink(f, f.page() + 1, result.total()),
                 emptyMessage,
-                exports(f, exportPath));
+                exports(f, exportPath),
+                offersSources(f.path()),
+                f.source(),
+                f.venue(),
+                offersSources(f.path()) ? reads.venues() : List.of());
+    }
+
+    /**
+     * The daily feed's pages (latest, day, week, month, trending) filter by source and venue, as
+     * {@code /api/daily_papers} does; category and organisation pages keep to their one filter.
+     */
+    static boolean offersSources(String path) {
+        return !path.startsWith("/categories/") && !path.startsWith("/organizations/");
     }
 
     /** The list as files: the page's path with {@code .bib} or {@code .ris}, the same order and category. */
@@ -402,10 +513,6 @@ class DailyController {
 
     private static @Nullable Link nextIfNotFuture(LocalDate end, String label, String href) {
         return end.isBefore(LocalDate.now(java.time.ZoneOffset.UTC)) ? new Link(label, href, false) : null;
-    }
-
-    private static String feedWithCategory(String feed, @Nullable String category) {
-        return category == null ? feed : feed + "?category=" + Paths.param(category);
     }
 
     static String isoWeek(LocalDate day) {
@@ -461,6 +568,25 @@ class DailyController {
                     "'" + category + "' is not an arXiv category; use one such as cs.CL, or an archive such as cs.");
         }
         return c;
+    }
+
+    /** {@code source=} of the site's pages, any case; blank means all. */
+    static @Nullable Source parseSource(@Nullable String source) {
+        if (source == null || source.isBlank()) {
+            return null;
+        }
+        return Source.parse(source)
+                .orElseThrow(
+                        () -> new WebErrors.BadRequest("source: '" + source + "' is not one of " + Source.names()));
+    }
+
+    /** {@code venue=} of the site's pages ({@link Venues}), any case; blank means all. */
+    static @Nullable String parseVenue(@Nullable String venue) {
+        if (venue == null || venue.isBlank()) {
+            return null;
+        }
+        return Venues.parse(venue)
+                .orElseThrow(() -> new WebErrors.BadRequest("venue: '" + venue + "' is not " + Venues.EXPECTED));
     }
 
     static int parsePage(@Nullable String page) {

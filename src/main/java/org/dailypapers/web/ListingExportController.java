@@ -51,13 +51,25 @@ class ListingExportController {
             @PathVariable String date,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             HttpServletRequest request) {
         LocalDate day = date.equals("latest")
                 ? catalog.latestDay().orElse(LocalDate.now(ZoneOffset.UTC))
                 : window(() -> FeedWindow.day(date), "a day such as 2025-02-13").from();
         String path = Paths.day(day);
         return daily(
-                new DailyQuery(day, day, parseSort(sort, path), category(category), null), "daily-" + day, request);
+                new DailyQuery(
+                        day,
+                        day,
+                        parseSort(sort, path),
+                        category(category),
+                        null,
+                        null,
+                        DailyController.parseSource(source),
+                        DailyController.parseVenue(venue)),
+                "daily-" + day,
+                request);
     }
 
     @GetMapping({"/week/{week}.bib", "/week/{week}.ris"})
@@ -65,10 +77,20 @@ class ListingExportController {
             @PathVariable String week,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             HttpServletRequest request) {
         FeedWindow w = window(() -> FeedWindow.week(week), "an ISO week such as 2025-W07");
         return daily(
-                new DailyQuery(w.from(), w.to(), parseSort(sort, "/week/"), category(category), null),
+                new DailyQuery(
+                        w.from(),
+                        w.to(),
+                        parseSort(sort, "/week/"),
+                        category(category),
+                        null,
+                        null,
+                        DailyController.parseSource(source),
+                        DailyController.parseVenue(venue)),
                 "week-" + DailyController.isoWeek(w.from()),
                 request);
     }
@@ -78,17 +100,30 @@ class ListingExportController {
             @PathVariable String month,
             @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
             HttpServletRequest request) {
         FeedWindow w = window(() -> FeedWindow.month(month), "a month such as 2025-02");
         return daily(
-                new DailyQuery(w.from(), w.to(), parseSort(sort, "/month/"), category(category), null),
+                new DailyQuery(
+                        w.from(),
+                        w.to(),
+                        parseSort(sort, "/month/"),
+                        category(category),
+                        null,
+                        null,
+                        DailyController.parseSource(source),
+                        DailyController.parseVenue(venue)),
                 "month-" + w.from().toString().substring(0, 7),
                 request);
     }
 
     @GetMapping({"/trending.bib", "/trending.ris"})
     ResponseEntity<String> trending(
-            @RequestParam(required = false) @Nullable String category, HttpServletRequest request) {
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String venue,
+            HttpServletRequest request) {
         LocalDate latest = catalog.latestDay().orElse(LocalDate.now(ZoneOffset.UTC));
         return daily(
                 new DailyQuery(
@@ -96,7 +131,10 @@ class ListingExportController {
                         latest,
                         DailySort.TRENDING,
                         category(category),
-                        null),
+                        null,
+                        null,
+                        DailyController.parseSource(source),
+                        DailyController.parseVenue(venue)),
                 "trending",
                 request);
     }
@@ -194,7 +232,9 @@ class ListingExportController {
                 form.hasCode(),
                 form.organization(),
                 form.sort(),
-                1);
+                1,
+                form.source(),
+                form.venue());
         SearchResult result = service.search(first.toRequest(Citations.MAX_ENTRIES));
         if (result.error() != null) {
             throw new WebErrors.BadRequest("The query cannot be used: " + result.error());

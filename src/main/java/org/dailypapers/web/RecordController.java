@@ -29,7 +29,6 @@ class RecordController {
     }
 
     static final int PAGE = 50;
-    private static final java.util.regex.Pattern VENUE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     /** {@code /records?source=acl&venue=naacl&p=1}: records of other sources, newest first, with facets. */
     @GetMapping("/records")
@@ -38,19 +37,8 @@ class RecordController {
             @RequestParam(required = false) @Nullable String venue,
             @RequestParam(required = false, defaultValue = "0") String p,
             Model model) {
-        Source s = null;
-        if (source != null && !source.isBlank()) {
-            s = Source.parse(source)
-                    .orElseThrow(
-                            () -> new WebErrors.BadRequest("source: '" + source + "' is not one of " + Source.names()));
-        }
-        String v = null;
-        if (venue != null && !venue.isBlank()) {
-            v = venue.trim().toLowerCase(java.util.Locale.ROOT);
-            if (!VENUE.matcher(v).matches()) {
-                throw new WebErrors.BadRequest("venue: '" + venue + "' is not a venue key such as naacl or iclr");
-            }
-        }
+        Source s = DailyController.parseSource(source);
+        String v = DailyController.parseVenue(venue);
         int page;
         try {
             page = Integer.parseInt(p.trim());

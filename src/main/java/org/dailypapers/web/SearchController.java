@@ -9,6 +9,7 @@ import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.Source;
 import org.dailypapers.search.FacetCount;
 import org.dailypapers.search.SearchHit;
 import org.dailypapers.search.SearchMode;
@@ -191,7 +192,9 @@ class SearchController {
                 showForm);
     }
 
-    /** Category values toggle a filter; years narrow the date range; other facets are shown as counts. */
+    /**
+     * Category, source and venue values toggle a filter; years narrow the date range; keywords refine the query.
+     */
     private static List<SearchView.FacetGroup> facets(SearchForm form, SearchResult result, boolean links) {
         List<SearchView.FacetGroup> groups = new ArrayList<>();
         List<Map.Entry<String, List<FacetCount>>> ordered =
@@ -223,7 +226,19 @@ class SearchController {
                 } else if (links && name.equals("keyword")) {
                     href = Paths.keywordRefining(form.q(), fc.value());
                 }
-                values.add(new SearchView.FacetLink(fc.value(), fc.count(), href, current));
+                String label = fc.value();
+                if (name.equals("source")) {
+                    Source source = Source.parse(fc.value()).orElse(null);
+                    if (source != null) {
+                        label = source.label();
+                        current = source == form.source();
+                        href = links ? form.hrefTogglingSource(source) : null;
+                    }
+                } else if (links && name.equals("venue")) {
+                    current = fc.value().equals(form.venue());
+                    href = form.hrefTogglingVenue(fc.value());
+                }
+                values.add(new SearchView.FacetLink(label, fc.count(), href, current));
             }
             if (!values.isEmpty()) {
                 groups.add(new SearchView.FacetGroup(facetTitle(name), values));
@@ -237,6 +252,8 @@ class SearchController {
             case "category" -> "Categories";
             case "year" -> "Years";
             case "keyword" -> "Keywords";
+            case "source" -> "Sources";
+            case "venue" -> "Venues";
             default -> Character.toUpperCase(name.charAt(0)) + name.substring(1);
         };
     }

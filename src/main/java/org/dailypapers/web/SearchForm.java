@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.dailypapers.paper.Source;
+import org.dailypapers.paper.Venues;
 import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
 import org.dailypapers.search.SearchSort;
@@ -17,7 +19,8 @@ import org.springframework.modulith.NamedInterface;
  * The search page's parameters, read once for the page and for its Atom feed ({@code /feeds/search.atom} takes the
  * same query string): {@code q}, {@code mode} (bm25, dense, hybrid), {@code from} and {@code to} (YYYY-MM-DD),
  * {@code category} (repeatable), {@code code} (only papers with code), {@code org}, {@code sort} (relevance, date,
- * upvotes) and {@code page} (from 1).
+ * upvotes), {@code page} (from 1), {@code source} (arxiv, biorxiv, medrxiv, acl, openreview) and {@code venue} (a
+ * venue key such as naacl).
  */
 @NamedInterface("links")
 public record SearchForm(
@@ -29,7 +32,9 @@ public record SearchForm(
         boolean hasCode,
         @Nullable String organization,
         SearchSort sort,
-        int page) {
+        int page,
+        @Nullable Source source,
+        @Nullable String venue) {
 
     public static final int PAGE_SIZE = 20;
 
@@ -42,6 +47,20 @@ public record SearchForm(
 
     public SearchForm {
         categories = List.copyOf(categories);
+    }
+
+    /** A search of every source and venue. */
+    public SearchForm(
+            String q,
+            SearchMode mode,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            List<String> categories,
+            boolean hasCode,
+            @Nullable String organization,
+            SearchSort sort,
+            int page) {
+        this(q, mode, from, to, categories, hasCode, organization, sort, page, null, null);
     }
 
     public static SearchForm empty() {
@@ -118,7 +137,21 @@ public record SearchForm(
                         "page", "The page '" + pageText + "' does not work; pages run from 1 to " + MAX_PAGE + ".");
             }
         }
-        return new SearchForm(q, mode, from, to, new ArrayList<>(categories), hasCode, org, sort, page);
+        String sourceText = first(params, "source");
+        Source source = sourceText == null || sourceText.isBlank()
+                ? null
+                : Source.parse(sourceText)
+                        .orElseThrow(() -> new InvalidSearchException(
+                                "source",
+                                "The source '" + sourceText + "' is unknown; use one of "
+                                        + Source.names().replace("|", ", ") + "."));
+        String venueText = first(params, "venue");
+        String venue = venueText == null || venueText.isBlank()
+                ? null
+                : Venues.parse(venueText)
+                        .orElseThrow(() -> new InvalidSearchException(
+                                "venue", "The venue '" + venueText + "' does not work; give " + Venues.EXPECTED + "."));
+        return new SearchForm(q, mode, from, to, new ArrayList<>(categories), hasCode, org, sort, page, source, venue);
     }
 
     public boolean hasQuery() {
@@ -126,7 +159,8 @@ public record SearchForm(
     }
 
     public SearchRequest toRequest(int size) {
-        return new SearchRequest(q, mode, from, to, categories, hasCode, organization, sort, page - 1, size);
+        return new SearchRequest(
+                q, mode, from, to, categories, hasCode, organization, sort, page - 1, size, source, venue);
     }
 
     public SearchRequest toRequest() {
@@ -163,11 +197,32 @@ public record SearchForm(
         return "/search" + qs(queryString(mode, categories, newFrom, newTo, 1));
     }
 
+    /** This search at one source, or at every source when it is that one already: facet links toggle. */
+    public String hrefTogglingSource(Source other) {
+        return "/search" + qs(queryString(mode, categories, from, to, 1, other == source ? null : other, venue));
+    }
+
+    /** This search at one venue, or at every venue when it is that one already. */
+    public String hrefTogglingVenue(String other) {
+        return "/search" + qs(queryString(mode, categories, from, to, 1, source, other.equals(venue) ? null : other));
+    }
+
     public String feedHref() {
         return "/feeds/search.atom" + qs(queryString());
     }
 
     private String queryString(SearchMode m, List<String> cats, @Nullable LocalDate f, @Nullable LocalDate t, int p) {
+        return queryString(m, cats, f, t, p, source, venue);
+    }
+
+    private String queryString(
+            SearchMode m,
+            List<String> cats,
+            @Nullable LocalDate f,
+            @Nullable LocalDate t,
+            int p,
+            @Nullable Source s,
+            @Nullable String v) {
         StringBuilder sb = new StringBuilder();
         add(sb, "q", q);
         if (m != SearchMode.HYBRID) {
@@ -190,6 +245,12 @@ public record SearchForm(
         }
         if (sort != SearchSort.RELEVANCE) {
             add(sb, "sort", sort.apiName());
+        }
+        if (s != null) {
+            add(sb, "source", s.slug());
+        }
+        if (v != null) {
+            add(sb, "venue", v);
         }
         if (p > 1) {
             add(sb, "page", Integer.toString(p));

@@ -1,6 +1,7 @@
 package org.dailypapers.web;
 
 import java.util.List;
+import org.dailypapers.paper.Source;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,11 @@ public record SearchView(
 
     public List<String> categoryChoices() {
         return ListingView.CATEGORY_CHOICES;
+    }
+
+    /** The sources the form offers, every one of them. */
+    public List<Source> sourceChoices() {
+        return List.of(Source.values());
     }
 
     public @Nullable String singleCategory() {

@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +19,23 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.dailypapers.ingest.ImportListener;
+import org.dailypapers.ingest.PaperImporter;
+import org.dailypapers.ingest.SourceFixtures;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
 import org.dailypapers.paper.PaperLink;
 import org.dailypapers.paper.PaperRecord;
+import org.dailypapers.paper.Source;
+import org.dailypapers.paper.SourceId;
+import org.dailypapers.paper.SourceRecords;
+import org.dailypapers.paper.Venues;
 import org.dailypapers.shared.StatisticsContributor;
+import org.hamcrest.Matchers;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -266,9 +278,9 @@ public abstract class SearchContractTest {
             mvc.perform(get("/api/search").param("q", "transformers").param("mode", mode))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.facets.keyword[?(@.value == 'Large Language Models (LLMs)')].count")
-                            .value(org.hamcrest.Matchers.contains(1)))
+                            .value(Matchers.contains(1)))
                     .andExpect(jsonPath("$.facets.keyword[?(@.value == 'protein folding')].count")
-                            .value(org.hamcrest.Matchers.contains(1)));
+                            .value(Matchers.contains(1)));
         }
     }
 
@@ -276,7 +288,136 @@ public abstract class SearchContractTest {
     void shouldServeTheSearchPageWithMarkedMatches() throws Exception {
         mvc.perform(get("/search").param("q", "graphene"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<mark>Graphene</mark>")));
+                .andExpect(content().string(Matchers.containsString("<mark>Graphene</mark>")));
+    }
+
+    @Autowired
+    protected PaperImporter importer;
+
+    @Autowired
+    protected SourceRecords records;
+
+    /**
+     * After the others (it adds two papers their totals do not count): the recorded NAACL 2025 collection and ICLR
+     * 2026 submissions merged with their two real arXiv papers, found by source and venue in every mode and counted
+     * in the facets of both.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void shouldFilterAndCountBySourceAndVenueInEveryMode() throws Exception {
+        importer.importStream(
+                "2025-12-01.jsonl",
+                new ByteArrayInputStream(
+                        SourceFixtures.arxivLines(Set.of(SourceFixtures.NAACL_ARXIV, SourceFixtures.ICLR_ARXIV))),
+                ImportListener.NONE);
+        records.upsert(SourceFixtures.acl("2025.naacl.xml"));
+        records.upsert(SourceFixtures.openReviewIclr2026());
+        assertThat(records.paperOf(SourceId.of("acl:" + SourceFixtures.NAACL)))
+                .hasValue(ArxivId.of(SourceFixtures.NAACL_ARXIV));
+        assertThat(records.paperOf(SourceId.of("openreview:" + SourceFixtures.ICLR)))
+                .hasValue(ArxivId.of(SourceFixtures.ICLR_ARXIV));
+        maintenance.catchUp();
+        maintenance.embedMissing(ProgressListener.NONE);
+        maintenance.catchUp();
+
+        // both real papers speak of training models; none of the three made-up ones does
+        String words = "training models";
+        List<String> all = ids(words, SearchMode.BM25);
+        assertThat(all).containsExactlyInAnyOrder(SourceFixtures.NAACL_ARXIV, SourceFixtures.ICLR_ARXIV);
+        assertThat(ids(words, SearchMode.BM25, Source.ARXIV, null))
+                .as("every paper is on arXiv: the same ranking")
+                .isEqualTo(all);
+        for (SearchMode mode : SearchMode.values()) {
+            assertThat(ids(words, mode, Source.ACL, null))
+                    .as(mode.apiName())
+                    .containsExactly(SourceFixtures.NAACL_ARXIV);
+            assertThat(ids(words, mode, null, "iclr")).as(mode.apiName()).containsExactly(SourceFixtures.ICLR_ARXIV);
+            assertThat(ids(words, mode, Source.OPENREVIEW, "naacl"))
+                    .as(mode.apiName())
+                    .isEmpty();
+            assertThat(ids(words, mode, Source.BIORXIV, null))
+                    .as(mode.apiName())
+                    .isEmpty();
+            // counted over the hits: a merged paper under arXiv and under its other source and venue
+            SearchResult r = search.search(
+                    new SearchRequest(words, mode, null, null, List.of(), false, null, SearchSort.RELEVANCE, 0, 10));
+            assertThat(r.facets().get("source"))
+                    .as(mode.apiName())
+                    .contains(
+                            new FacetCount("arxiv", r.totalHits()),
+                            new FacetCount("acl", 1),
+                            new FacetCount("openreview", 1))
+                    .noneMatch(f -> f.value().equals("biorxiv"));
+            assertThat(r.facets().get("venue"))
+                    .as(mode.apiName())
+                    .containsExactlyInAnyOrder(new FacetCount("iclr", 1), new FacetCount("naacl", 1));
+        }
+        // no words: the filtered papers, newest first
+        mvc.perform(get("/api/search").param("q", "").param("venue", "NAACL"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(SourceFixtures.NAACL_ARXIV))
+                .andExpect(jsonPath("$.facets.venue[0].value").value("naacl"))
+                .andExpect(
+                        jsonPath("$.facets.source[?(@.value == 'acl')].count").value(Matchers.contains(1)));
+        mvc.perform(get("/api/search").param("q", words).param("mode", "bm25").param("source", "openreview"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(SourceFixtures.ICLR_ARXIV));
+        mvc.perform(get("/api/papers/search").param("q", words).param("venue", "naacl"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].paper.id").value(SourceFixtures.NAACL_ARXIV));
+
+        // the search page: facet links that toggle the filter, the current one marked, the filter kept in the form
+        // in the query string, as a browser sends it (the signed-out page cache keys on it)
+        mvc.perform(get(URI.create("/search?q=training%20models&mode=bm25")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<h2>Sources</h2>")))
+                .andExpect(content().string(Matchers.containsString("<span>ACL Anthology</span>")))
+                .andExpect(content().string(Matchers.containsString("mode=bm25&amp;source=acl\"")))
+                .andExpect(content().string(Matchers.containsString("mode=bm25&amp;venue=iclr\"")));
+        mvc.perform(get(URI.create("/search?q=training%20models&mode=bm25&venue=iclr")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("1 paper for")))
+                .andExpect(content().string(Matchers.containsString("Revisiting Multilingual")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("WaveFM"))))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "<input type=\"checkbox\" name=\"venue\" value=\"iclr\" checked>")))
+                // the venue's link now takes the filter away again
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                "href=\"/search?q=training%20models&amp;mode=bm25\" aria-current=\"true\"")));
+        mvc.perform(get("/feeds/search.atom").param("q", words).param("source", "acl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(SourceFixtures.NAACL_ARXIV)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(SourceFixtures.ICLR_ARXIV))))
+                .andExpect(content().string(Matchers.containsString("source=acl")));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSourceOrAnOverlongVenueNamingTheParameter() throws Exception {
+        String longVenue = "v".repeat(Venues.MAX_LENGTH + 1);
+        mvc.perform(get("/api/search").param("q", "graphene").param("source", "ssrn"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("source"))
+                .andExpect(jsonPath("$.error").value(Matchers.containsString("'ssrn'")));
+        mvc.perform(get("/api/search").param("q", "graphene").param("venue", longVenue))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("venue"));
+        mvc.perform(get("/api/papers/search").param("q", "graphene").param("source", "nature"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("source"));
+        mvc.perform(get(URI.create("/search?q=graphene&venue=" + longVenue)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("The venue 'vvv")));
+        mvc.perform(get(URI.create("/search?q=graphene&source=ssrn")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("The source 'ssrn'")));
+        mvc.perform(get("/feeds/search.atom").param("q", "graphene").param("source", "ssrn"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("The source 'ssrn' is unknown")));
     }
 
     /** Last: it adds a paper the other tests' totals do not count. */
@@ -305,6 +446,13 @@ public abstract class SearchContractTest {
             assertThat(lines).containsEntry("indexed", catalog.counts().papers());
             assertThat(lines).containsEntry("embedded", catalog.counts().papers());
         });
+    }
+
+    protected List<String> ids(String q, SearchMode mode, @Nullable Source source, @Nullable String venue) {
+        SearchResult r = search.search(new SearchRequest(
+                q, mode, null, null, List.of(), false, null, SearchSort.RELEVANCE, 0, 10, source, venue));
+        assertThat(r.error()).as(q).isNull();
+        return r.hits().stream().map(h -> h.id().id()).toList();
     }
 
     protected List<String> ids(String q, SearchMode mode) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.dailypapers.paper.Source;
+import org.dailypapers.paper.Venues;
 import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
 import org.dailypapers.search.SearchSort;
@@ -35,6 +37,31 @@ class SearchFormTests {
         assertThat(request.sort()).isEqualTo(SearchSort.DATE);
         assertThat(request.page()).isEqualTo(2);
         assertThat(request.size()).isEqualTo(SearchForm.PAGE_SIZE);
+    }
+
+    @Test
+    void shouldFilterBySourceAndVenueAndKeepBothInEveryLinkButTheToggledOne() {
+        SearchForm form = SearchForm.parse(Map.of(
+                "q", new String[] {"parsing"},
+                "source", new String[] {"ACL"},
+                "venue", new String[] {" NAACL "},
+                "page", new String[] {"2"}));
+        assertThat(form.toRequest().source()).isEqualTo(Source.ACL);
+        assertThat(form.toRequest().venue()).isEqualTo("naacl");
+        assertThat(form.feedHref()).isEqualTo("/feeds/search.atom?q=parsing&source=acl&venue=naacl");
+        assertThat(form.hrefWithPage(3)).isEqualTo("/search?q=parsing&source=acl&venue=naacl&page=3");
+        assertThat(form.hrefTogglingSource(Source.ACL)).isEqualTo("/search?q=parsing&venue=naacl");
+        assertThat(form.hrefTogglingSource(Source.OPENREVIEW))
+                .isEqualTo("/search?q=parsing&source=openreview&venue=naacl");
+        assertThat(form.hrefTogglingVenue("naacl")).isEqualTo("/search?q=parsing&source=acl");
+        assertThat(form.hrefTogglingVenue("iclr")).isEqualTo("/search?q=parsing&source=acl&venue=iclr");
+        assertThatThrownBy(() -> SearchForm.parse(Map.of("q", new String[] {"x"}, "source", new String[] {"ssrn"})))
+                .isInstanceOfSatisfying(SearchForm.InvalidSearchException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("source"));
+        assertThatThrownBy(() -> SearchForm.parse(
+                        Map.of("q", new String[] {"x"}, "venue", new String[] {"v".repeat(Venues.MAX_LENGTH + 1)})))
+                .isInstanceOfSatisfying(SearchForm.InvalidSearchException.class, e -> assertThat(e.parameter())
+                        .isEqualTo("venue"));
     }
 
     @Test

@@ -10,10 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,13 +19,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import org.dailypapers.TestData;
 import org.dailypapers.ingest.HarvestListener;
 import org.dailypapers.ingest.ImportListener;
 import org.dailypapers.ingest.PaperImporter;
 import org.dailypapers.ingest.ReplayServer;
 import org.dailypapers.ingest.SharedData;
+import org.dailypapers.ingest.SourceFixtures;
 import org.dailypapers.ingest.SourceHarvestRequest;
 import org.dailypapers.ingest.SourceHarvester;
 import org.dailypapers.paper.ArxivId;
@@ -107,7 +104,7 @@ class SourcePagesTest {
     void harvestAndImport() throws IOException {
         importer.importStream(
                 "2025-12-01.jsonl",
-                new ByteArrayInputStream(arxivLines(Set.of(NAACL_ARXIV, ICLR_ARXIV))),
+                new ByteArrayInputStream(SourceFixtures.arxivLines(Set.of(NAACL_ARXIV, ICLR_ARXIV))),
                 ImportListener.NONE);
         // the NAACL paper on the feed of one day by hand; the ICLR one is put there by a curation rule by venue
         Paper p = catalog.find(ArxivId.of(NAACL_ARXIV)).orElseThrow();
@@ -235,6 +232,94 @@ class SourcePagesTest {
     }
 
     @Test
+    void shouldFilterTheDailyPagesBySourceAndVenueAndKeepTheFilterInTheirLinks() throws Exception {
+        String day = "/daily/" + FEED_DAY;
+        mvc.perform(get(day + "?venue=naacl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("1 paper</p>")))
+                .andExpect(content().string(Matchers.containsString("href=\"/papers/" + NAACL_ARXIV + "\"")))
+                // the filter form shows what is chosen, among the venues records are known at
+                .andExpect(content().string(Matchers.containsString("<option value=\"naacl\" selected>naacl</option>")))
+                .andExpect(content().string(Matchers.containsString("<option value=\"iclr\">iclr</option>")))
+                .andExpect(content().string(Matchers.containsString("<option value=\"acl\">ACL Anthology</option>")))
+                // day, week and month, the next day, the orders and the feed keep the venue
+                .andExpect(content().string(Matchers.containsString("href=\"/week/2025-W49?venue=naacl\"")))
+                .andExpect(content().string(Matchers.containsString("href=\"/month/2025-12?venue=naacl\"")))
+                .andExpect(content().string(Matchers.containsString("rel=\"next\" href=\"/daily/")))
+                .andExpect(content().string(Matchers.containsString("?venue=naacl\">")))
+                .andExpect(content().string(Matchers.containsString("?sort=trending&amp;venue=naacl\"")))
+                .andExpect(content().string(Matchers.containsString("/feeds/daily.atom?venue=naacl")));
+        mvc.perform(get(day + "?source=openreview&sort=newest"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("0 papers</p>")))
+                .andExpect(content()
+                        .string(Matchers.containsString("No papers on Monday, December 1, 2025 from OpenReview.")))
+                .andExpect(content().string(Matchers.containsString("<option value=\"openreview\" selected>")));
+        mvc.perform(get("/week/2025-W49?source=ACL"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("1 paper</p>")))
+                .andExpect(content().string(Matchers.containsString("href=\"/daily/" + FEED_DAY + "?source=acl\"")));
+        mvc.perform(get("/month/2025-12?venue=iclr"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("href=\"/papers/" + NAACL_ARXIV))));
+        // the front page is the latest day, which the curation rule gave the ICLR paper
+        mvc.perform(get("/?source=openreview"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("href=\"/papers/" + ICLR_ARXIV + "\"")));
+        mvc.perform(get("/?source=acl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("href=\"/papers/" + ICLR_ARXIV))));
+        // the list as a file keeps the filter too
+        mvc.perform(get(day + ".bib?venue=naacl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("WaveFM")));
+        mvc.perform(get(day + ".bib?source=openreview"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("WaveFM"))));
+    }
+
+    @Test
+    void shouldFilterTheDailyAtomFeedsBySourceAndVenue() throws Exception {
+        mvc.perform(get("/feeds/daily.atom?source=openreview"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<title>Daily Papers from OpenReview</title>")))
+                .andExpect(content().string(Matchers.containsString("/papers/" + ICLR_ARXIV)))
+                .andExpect(content().string(Matchers.containsString("/feeds/daily.atom?source=openreview")));
+        mvc.perform(get("/feeds/daily.atom?venue=naacl"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/papers/" + ICLR_ARXIV))));
+        mvc.perform(get("/feeds/trending.atom?venue=iclr"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("/papers/" + ICLR_ARXIV)))
+                .andExpect(content().string(Matchers.containsString("/trending?venue=iclr")));
+    }
+
+    @Test
+    void shouldAnswerABadSourceOrVenueWithA400ThatNamesIt() throws Exception {
+        String longVenue = "x".repeat(org.dailypapers.paper.Venues.MAX_LENGTH + 1);
+        mvc.perform(get("/daily/" + FEED_DAY + "?source=ssrn"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("source: 'ssrn' is not one of")));
+        mvc.perform(get("/week/2025-W49?venue=" + longVenue))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("venue: 'xxx")));
+        mvc.perform(get(java.net.URI.create("/?venue=bad%20venue!")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("venue: 'bad venue!'")));
+        mvc.perform(get("/feeds/daily.atom?source=ssrn"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.startsWith("Invalid parameter 'source': 'ssrn'")));
+        mvc.perform(get("/feeds/trending.atom?venue=" + longVenue))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.startsWith("Invalid parameter 'venue'")));
+        mvc.perform(get("/api/daily_papers?venue=" + longVenue))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("venue"))
+                .andExpect(jsonPath("$.error").value(Matchers.containsString("at most 64 characters")));
+        mvc.perform(get("/daily/" + FEED_DAY + ".ris?source=ssrn")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void shouldListRecordsWithFacetsAndFeedsPerSourceAndVenue() throws Exception {
         mvc.perform(get("/records").param("source", "openreview"))
                 .andExpect(status().isOk())
@@ -277,23 +362,6 @@ class SourcePagesTest {
         mvc.perform(post("/admin/curation/records/split").with(csrf()).param("record", "acl:" + NAACL))
                 .andExpect(status().isForbidden());
         assertThat(records.paperOf(SourceId.of("acl:" + NAACL))).isPresent();
-    }
-
-    /** The two papers' lines of the recorded arXiv listing, as they are. */
-    static byte[] arxivLines(Set<String> ids) throws IOException {
-        StringBuilder out = new StringBuilder();
-        try (var in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(TestData.arxivDailyCs())), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                for (String id : ids) {
-                    if (line.contains("\"id\": \"" + id + "\"")) {
-                        out.append(line).append('\n');
-                    }
-                }
-            }
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static ReplayServer.Reply route(ReplayServer.Request r) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.dailypapers.search.FacetCount;
 
 /**
- * The facets a search shows, in the order and number every backend shows them: categories and keywords by count,
- * ties by name, the most frequent first; years newest first. Each backend counts the values its own way (Lucene by
+ * The facets a search shows, in the order and number every backend shows them: categories, keywords, sources and
+ * venues by count, ties by name, the most frequent first; years newest first. Each backend counts the values its own way (Lucene by
  * doc-value ordinals, Elasticsearch by aggregations or over a fused candidate list) and hands the counts here, so
  * that both answer the same facets for the same hits.
  */
@@ -17,6 +17,8 @@ public final class Facets {
     public static final String CATEGORY = "category";
     public static final String KEYWORD = "keyword";
     public static final String YEAR = "year";
+    public static final String SOURCE = "source";
+    public static final String VENUE = "venue";
 
     /** Categories listed (the most frequent among the hits). */
     public static final int CATEGORIES = 30;
@@ -24,14 +26,24 @@ public final class Facets {
     /** Keyword facet values listed (the most frequent among the hits). */
     public static final int KEYWORDS = 20;
 
+    /** Venues listed (the most frequent among the hits); sources are few and all listed. */
+    public static final int VENUES = 30;
+
     private static final Comparator<Map.Entry<String, Long>> BY_COUNT =
             Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private Facets() {}
 
-    /** The facets of one search from the counts of its hits; values counted 0 are left out. */
+    /**
+     * The facets of one search from the counts of its hits; values counted 0 are left out. A paper merged with
+     * records of several sources or venues counts once under each.
+     */
     public static Map<String, List<FacetCount>> of(
-            Map<String, Long> categories, Map<String, Long> keywords, Map<Integer, Long> years) {
+            Map<String, Long> categories,
+            Map<String, Long> keywords,
+            Map<Integer, Long> years,
+            Map<String, Long> sources,
+            Map<String, Long> venues) {
         Map<String, List<FacetCount>> out = new LinkedHashMap<>();
         out.put(CATEGORY, mostFrequent(categories, CATEGORIES));
         out.put(KEYWORD, mostFrequent(keywords, KEYWORDS));
@@ -42,6 +54,8 @@ public final class Facets {
                         .sorted(Map.Entry.<Integer, Long>comparingByKey().reversed())
                         .map(e -> new FacetCount(Integer.toString(e.getKey()), e.getValue()))
                         .toList());
+        out.put(SOURCE, mostFrequent(sources, Integer.MAX_VALUE));
+        out.put(VENUE, mostFrequent(venues, VENUES));
         return out;
     }
 

@@ -76,6 +76,12 @@ final class DocumentJson {
             strings(name(out.append(','), PaperIndex.KEYWORD), keywords.terms());
             strings(name(out.append(','), PaperIndex.KEYWORD_FACET), keywords.shown());
         }
+        if (!p.sources().isEmpty()) {
+            strings(name(out.append(','), PaperIndex.SOURCE), p.sources());
+        }
+        if (!p.venues().isEmpty()) {
+            strings(name(out.append(','), PaperIndex.VENUE), p.venues());
+        }
         float[] vector = p.vector();
         if (vector != null) {
             name(out.append(','), PaperIndex.VECTOR).append('[');

@@ -24,6 +24,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.dailypapers.paper.Source;
 import org.dailypapers.search.FacetCount;
 import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
@@ -268,7 +269,15 @@ public final class ElasticsearchEngine {
                                 .aggregations(
                                         Facets.YEAR,
                                         a -> a.terms(
-                                                t -> t.field(PaperIndex.YEAR).size(500)));
+                                                t -> t.field(PaperIndex.YEAR).size(500)))
+                                .aggregations(
+                                        Facets.SOURCE,
+                                        a -> a.terms(
+                                                t -> t.field(PaperIndex.SOURCE).size(Source.values().length)))
+                                .aggregations(
+                                        Facets.VENUE,
+                                        a -> a.terms(
+                                                t -> t.field(PaperIndex.VENUE).size(Facets.VENUES)));
                     }
                     return s;
                 },
@@ -282,7 +291,9 @@ public final class ElasticsearchEngine {
             facets = Facets.of(
                     buckets(r.aggregations().get(Facets.CATEGORY)),
                     buckets(r.aggregations().get(Facets.KEYWORD)),
-                    years);
+                    years,
+                    buckets(r.aggregations().get(Facets.SOURCE)),
+                    buckets(r.aggregations().get(Facets.VENUE)));
         }
         long total = r.hits().total() == null ? docs.size() : r.hits().total().value();
         return new Result(total, hits(c, docs, highlight), facets, null);
@@ -314,6 +325,8 @@ public final class ElasticsearchEngine {
                 ? List.of(
                         PaperIndex.CATEGORY_FACET,
                         PaperIndex.KEYWORD_FACET,
+                        PaperIndex.SOURCE,
+                        PaperIndex.VENUE,
                         PaperIndex.YEAR,
                         PaperIndex.PUBLISHED,
                         PaperDocuments.UPVOTES,
@@ -321,6 +334,8 @@ public final class ElasticsearchEngine {
                 : List.of(
                         PaperIndex.CATEGORY_FACET,
                         PaperIndex.KEYWORD_FACET,
+                        PaperIndex.SOURCE,
+                        PaperIndex.VENUE,
                         PaperIndex.YEAR,
                         PaperIndex.PUBLISHED,
                         PaperDocuments.UPVOTES);
@@ -458,6 +473,8 @@ public final class ElasticsearchEngine {
     private static Map<String, List<FacetCount>> facetsOf(Candidates c, List<Fusion.Scored> ranked) {
         Map<String, Long> categories = new HashMap<>();
         Map<String, Long> keywords = new HashMap<>();
+        Map<String, Long> sources = new HashMap<>();
+        Map<String, Long> venues = new HashMap<>();
         Map<Integer, Long> years = new HashMap<>();
         for (Fusion.Scored s : ranked) {
             Map<String, Object> src = c.docs.get(s.docId()).source();
@@ -466,11 +483,13 @@ public final class ElasticsearchEngine {
             }
             count(src.get(PaperIndex.CATEGORY_FACET), categories);
             count(src.get(PaperIndex.KEYWORD_FACET), keywords);
+            count(src.get(PaperIndex.SOURCE), sources);
+            count(src.get(PaperIndex.VENUE), venues);
             if (src.get(PaperIndex.YEAR) instanceof Number y) {
                 years.merge(y.intValue(), 1L, Long::sum);
             }
         }
-        return Facets.of(categories, keywords, years);
+        return Facets.of(categories, keywords, years, sources, venues);
     }
 
     /** A source field holds one value or a list of them. */

@@ -172,7 +172,7 @@ final class LuceneToElasticsearch {
         return Query.of(x -> x.bool(out.build()));
     }
 
-    /** The request's filters (dates, categories, code, organisation), as the embedded engine applies them. */
+    /** The request's filters (dates, categories, code, organisation, source, venue), as the embedded engine applies them. */
     static @Nullable Query filter(SearchRequest r) {
         List<Query> filters = new ArrayList<>();
         if (r.from() != null || r.to() != null) {
@@ -202,6 +202,15 @@ final class LuceneToElasticsearch {
             String org = r.organization().trim();
             filters.add(
                     Query.of(x -> x.term(t -> t.field(PaperIndex.ORGANIZATION).value(org))));
+        }
+        // Any of a merged paper's sources or venues finds it, as in the embedded engine.
+        if (r.source() != null) {
+            String source = r.source().slug();
+            filters.add(Query.of(x -> x.term(t -> t.field(PaperIndex.SOURCE).value(source))));
+        }
+        if (r.venue() != null) {
+            String venue = r.venue();
+            filters.add(Query.of(x -> x.term(t -> t.field(PaperIndex.VENUE).value(venue))));
         }
         if (filters.isEmpty()) {
             return null;

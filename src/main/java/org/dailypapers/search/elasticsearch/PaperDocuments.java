@@ -49,9 +49,10 @@ public final class PaperDocuments {
 
     /**
      * 2: {@code text} filled by {@code copy_to} from title and abstract, analysed fields out of the stored source,
-     * keywords. An index of another layout is rebuilt from the catalog by the indexer.
+     * keywords. 3: sources and venues ({@code source=}, {@code venue=} and their facets). An index of another layout is
+     * rebuilt from the catalog by the indexer.
      */
-    static final int LAYOUT = 2;
+    static final int LAYOUT = 3;
 
     /** The original title and abstract, kept in the source (not indexed) for highlighting and sorting by hand. */
     static final String DISPLAY = "display";
@@ -237,6 +238,7 @@ public final class PaperDocuments {
                    "%s":{"type":"long"},"%s":{"type":"integer"},"%s":{"type":"integer"},
                    "%s":{"type":"boolean"},"%s":{"type":"keyword"},"%s":{"type":"boolean"},
                    "%s":{"type":"keyword"},"%s":{"type":"keyword","index":false},
+                   "%s":{"type":"keyword"},"%s":{"type":"keyword"},
                    "%s":{"type":"dense_vector","dims":%d,"similarity":"cosine","index":true,"index_options":%s},
                    "%s":{"type":"object","enabled":false}}}}
                 """
@@ -273,6 +275,8 @@ public final class PaperDocuments {
                         PaperIndex.NEEDS_VECTOR,
                         PaperIndex.KEYWORD,
                         PaperIndex.KEYWORD_FACET,
+                        PaperIndex.SOURCE,
+                        PaperIndex.VENUE,
                         PaperIndex.VECTOR,
                         BgeEmbedder.DIMENSIONS,
                         vectorOptions,

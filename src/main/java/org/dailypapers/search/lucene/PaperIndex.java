@@ -14,6 +14,7 @@ import org.apache.lucene.codecs.lucene103.Lucene103Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -74,6 +75,15 @@ public final class PaperIndex implements Closeable {
     public static final String KEYWORD = "keyword";
 
     public static final String KEYWORD_FACET = "keyword_facet";
+
+    /**
+     * Where the paper is found ({@code arxiv}, {@code acl}, ...) and the venue keys of its records: one keyword field
+     * each, indexed for the {@code source=} and {@code venue=} filters and with doc values for the facets (the values
+     * are canonical slugs already, so one field serves both, unlike categories).
+     */
+    public static final String SOURCE = "source";
+
+    public static final String VENUE = "venue";
     public static final String VECTOR = "vector";
     /** Marks documents whose vector is still to be computed; the embedder works through them. */
     public static final String NEEDS_VECTOR = "needs_vector";
@@ -84,11 +94,12 @@ public final class PaperIndex implements Closeable {
 
     /**
      * The layout of the documents. An index of another layout is rebuilt from the catalog when it is opened for
-     * writing (stored vectors are reused, nothing is embedded again). 2: title and abstract carry offsets.
+     * writing (stored vectors are reused, nothing is embedded again). 2: title and abstract carry offsets. 3: sources
+     * and venues.
      */
     static final String SCHEMA_KEY = "schema";
 
-    static final int SCHEMA = 2;
+    static final int SCHEMA = 3;
 
     /**
      * Title and abstract are highlighted on every search page. With their offsets in the postings the highlighter
@@ -457,6 +468,12 @@ public final class PaperIndex implements Closeable {
         }
         if (p.organization() != null) {
             doc.add(new StringField(ORGANIZATION, p.organization(), Field.Store.NO));
+        }
+        for (String source : p.sources()) {
+            doc.add(new KeywordField(SOURCE, source, Field.Store.NO));
+        }
+        for (String venue : p.venues()) {
+            doc.add(new KeywordField(VENUE, venue, Field.Store.NO));
         }
         if (p.vector() != null) {
             doc.add(new KnnFloatVectorField(VECTOR, p.vector(), VectorSimilarityFunction.DOT_PRODUCT));

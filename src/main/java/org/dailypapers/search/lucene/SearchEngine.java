@@ -429,10 +429,20 @@ public final class SearchEngine {
                     BooleanClause.Occur.FILTER);
             any = true;
         }
+        // A paper merged with records of several sources or venues is found by any of them, as the daily feed's
+        // source= and venue= find it (PaperRepository: EXISTS a record of that source).
+        if (r.source() != null) {
+            b.add(new TermQuery(new Term(PaperIndex.SOURCE, r.source().slug())), BooleanClause.Occur.FILTER);
+            any = true;
+        }
+        if (r.venue() != null) {
+            b.add(new TermQuery(new Term(PaperIndex.VENUE, r.venue())), BooleanClause.Occur.FILTER);
+            any = true;
+        }
         return any ? b.build() : null;
     }
 
-    /** Category and year counts, gathered per segment by ordinal and named once at the end. */
+    /** Category, keyword, source, venue and year counts, gathered per segment by ordinal and named once at the end. */
     static final class FacetCounter {
 
         /** Years since {@link #FIRST_YEAR}; arXiv began in 1991, and counting into an array keeps boxing out. */
@@ -440,6 +450,8 @@ public final class SearchEngine {
 
         private final Map<String, Long> categories = new HashMap<>();
         private final Map<String, Long> keywords = new HashMap<>();
+        private final Map<String, Long> sources = new HashMap<>();
+        private final Map<String, Long> venues = new HashMap<>();
         private final long[] years = new long[300];
 
         Leaf leaf(LeafReaderContext context) throws IOException {
@@ -453,12 +465,14 @@ public final class SearchEngine {
                     yearCounts.put(FIRST_YEAR + i, years[i]);
                 }
             }
-            return Facets.of(categories, keywords, yearCounts);
+            return Facets.of(categories, keywords, yearCounts, sources, venues);
         }
 
         void merge(FacetCounter other) {
             other.categories.forEach((k, v) -> categories.merge(k, v, Long::sum));
             other.keywords.forEach((k, v) -> keywords.merge(k, v, Long::sum));
+            other.sources.forEach((k, v) -> sources.merge(k, v, Long::sum));
+            other.venues.forEach((k, v) -> venues.merge(k, v, Long::sum));
             for (int i = 0; i < years.length; i++) {
                 years[i] += other.years[i];
             }
@@ -470,13 +484,42 @@ public final class SearchEngine {
             private final long[] ordCounts;
             private final SortedSetDocValues phrases;
             private final long[] phraseCounts;
+            private final SortedSetDocValues sourceValues;
+            private final long[] sourceCounts;
+            private final SortedSetDocValues venueValues;
+            private final long[] venueCounts;
 
             Leaf(LeafReaderContext context) throws IOException {
                 cats = DocValues.getSortedSet(context.reader(), PaperIndex.CATEGORY_FACET);
                 year = DocValues.getNumeric(context.reader(), PaperIndex.YEAR);
-                ordCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, cats.getValueCount())];
+                ordCounts = counts(cats);
                 phrases = DocValues.getSortedSet(context.reader(), PaperIndex.KEYWORD_FACET);
-                phraseCounts = new long[(int) Math.min(Integer.MAX_VALUE - 8, phrases.getValueCount())];
+                phraseCounts = counts(phrases);
+                sourceValues = DocValues.getSortedSet(context.reader(), PaperIndex.SOURCE);
+                sourceCounts = counts(sourceValues);
+                venueValues = DocValues.getSortedSet(context.reader(), PaperIndex.VENUE);
+                venueCounts = counts(venueValues);
+            }
+
+            private static long[] counts(SortedSetDocValues values) {
+                return new long[(int) Math.min(Integer.MAX_VALUE - 8, values.getValueCount())];
+            }
+
+            private static void collect(SortedSetDocValues values, long[] counts, int doc) throws IOException {
+                if (values.advanceExact(doc)) {
+                    for (int i = 0; i < values.docValueCount(); i++) {
+                        counts[(int) values.nextOrd()]++;
+                    }
+                }
+            }
+
+            private static void name(SortedSetDocValues values, long[] counts, Map<String, Long> into)
+                    throws IOException {
+                for (int ord = 0; ord < counts.length; ord++) {
+                    if (counts[ord] > 0) {
+                        into.merge(values.lookupOrd(ord).utf8ToString(), counts[ord], Long::sum);
+                    }
+                }
             }
 
             @Override
@@ -484,16 +527,10 @@ public final class SearchEngine {
 
             @Override
             public void collect(int doc) throws IOException {
-                if (cats.advanceExact(doc)) {
-                    for (int i = 0; i < cats.docValueCount(); i++) {
-                        ordCounts[(int) cats.nextOrd()]++;
-                    }
-                }
-                if (phrases.advanceExact(doc)) {
-                    for (int i = 0; i < phrases.docValueCount(); i++) {
-                        phraseCounts[(int) phrases.nextOrd()]++;
-                    }
-                }
+                collect(cats, ordCounts, doc);
+                collect(phrases, phraseCounts, doc);
+                collect(sourceValues, sourceCounts, doc);
+                collect(venueValues, venueCounts, doc);
                 if (year.advanceExact(doc)) {
                     long y = year.longValue() - FIRST_YEAR;
                     if (y >= 0 && y < years.length) {
@@ -504,16 +541,10 @@ public final class SearchEngine {
 
             @Override
             public void finish() throws IOException {
-                for (int ord = 0; ord < ordCounts.length; ord++) {
-                    if (ordCounts[ord] > 0) {
-                        categories.merge(cats.lookupOrd(ord).utf8ToString(), ordCounts[ord], Long::sum);
-                    }
-                }
-                for (int ord = 0; ord < phraseCounts.length; ord++) {
-                    if (phraseCounts[ord] > 0) {
-                        keywords.merge(phrases.lookupOrd(ord).utf8ToString(), phraseCounts[ord], Long::sum);
-                    }
-                }
+                name(cats, ordCounts, categories);
+                name(phrases, phraseCounts, keywords);
+                name(sourceValues, sourceCounts, sources);
+                name(venueValues, venueCounts, venues);
             }
         }
 

@@ -18,6 +18,7 @@ import org.dailypapers.paper.CatalogChange;
 import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
+import org.dailypapers.paper.PaperSources;
 import org.dailypapers.paper.PapersChanged;
 import org.dailypapers.search.IndexInUseException;
 import org.dailypapers.search.PaperKeywords;
@@ -512,11 +513,13 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     private List<IndexedPaper> withStoredVectors(List<Paper> papers) {
         List<ArxivId> ids = papers.stream().map(Paper::id).toList();
         Map<ArxivId, DailyEntry> entries = catalog.findEntries(ids);
+        Map<ArxivId, PaperSources> sources = catalog.findSources(ids);
         Map<String, VectorStore.StoredVector> stored =
                 vectors.find(ids.stream().map(ArxivId::id).toList());
         List<IndexedPaper> docs = new ArrayList<>(papers.size());
         for (Paper p : papers) {
-            IndexedPaper d = IndexedPaper.of(p, entries.get(p.id()), null);
+            IndexedPaper d = IndexedPaper.of(
+                    p, entries.get(p.id()), sources.getOrDefault(p.id(), PaperSources.ARXIV_ONLY), null);
             VectorStore.StoredVector v = stored.get(d.id());
             docs.add(v != null && v.textHash().equals(d.textHash()) ? d.withVector(v.vector()) : d);
         }
