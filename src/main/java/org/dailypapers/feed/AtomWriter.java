@@ -54,22 +54,7 @@ class AtomWriter {
      * @param pagePath the HTML page showing the same list, site-relative
      */
     String write(String title, String subtitle, String selfPath, String pagePath, List<Item> items) {
-        Feed feed = new Feed("atom_1.0");
-        feed.setId(xml(baseUrl + selfPath));
-        feed.setTitle(xml(title));
-        Content sub = new Content();
-        sub.setType(Content.TEXT);
-        sub.setValue(xml(subtitle));
-        feed.setSubtitle(sub);
-        feed.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + pagePath)));
-        feed.setOtherLinks(List.of(link("self", ATOM_TYPE, baseUrl + selfPath)));
-        // Atom requires an author for every entry; a paper without author names inherits this one.
-        feed.setAuthors(List.of(person("Daily Papers")));
-        Generator generator = new Generator();
-        generator.setValue("dailypapers");
-        generator.setUrl(baseUrl + "/");
-        feed.setGenerator(generator);
-        feed.setIcon(baseUrl + "/static/favicon.svg");
+        Feed feed = feed(title, subtitle, selfPath, pagePath);
         List<Entry> entries = new ArrayList<>();
         Instant newest = null;
         var source = summaries.getIfAvailable();
@@ -85,13 +70,7 @@ class AtomWriter {
                 newest = updated;
             }
         }
-        feed.setUpdated(Date.from(newest == null ? EMPTY_FEED_UPDATED : newest));
-        feed.setEntries(entries);
-        try {
-            return new WireFeedOutput().outputString(feed, true);
-        } catch (FeedException e) {
-            throw new IllegalStateException("cannot write the Atom feed " + selfPath, e);
-        }
+        return output(feed, entries, newest, selfPath);
     }
 
     /**
@@ -105,21 +84,7 @@ class AtomWriter {
             String selfPath,
             String pagePath,
             List<org.dailypapers.paper.SourceRecord> records) {
-        Feed feed = new Feed("atom_1.0");
-        feed.setId(xml(baseUrl + selfPath));
-        feed.setTitle(xml(title));
-        Content sub = new Content();
-        sub.setType(Content.TEXT);
-        sub.setValue(xml(subtitle));
-        feed.setSubtitle(sub);
-        feed.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + pagePath)));
-        feed.setOtherLinks(List.of(link("self", ATOM_TYPE, baseUrl + selfPath)));
-        feed.setAuthors(List.of(person("Daily Papers")));
-        Generator generator = new Generator();
-        generator.setValue("dailypapers");
-        generator.setUrl(baseUrl + "/");
-        feed.setGenerator(generator);
-        feed.setIcon(baseUrl + "/static/favicon.svg");
+        Feed feed = feed(title, subtitle, selfPath, pagePath);
         List<Entry> entries = new ArrayList<>();
         Instant newest = null;
         for (var r : records) {
@@ -156,6 +121,32 @@ class AtomWriter {
                 newest = when;
             }
         }
+        return output(feed, entries, newest, selfPath);
+    }
+
+    /** The feed's own elements, alike for every feed of the site. */
+    private Feed feed(String title, String subtitle, String selfPath, String pagePath) {
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(xml(baseUrl + selfPath));
+        feed.setTitle(xml(title));
+        Content sub = new Content();
+        sub.setType(Content.TEXT);
+        sub.setValue(xml(subtitle));
+        feed.setSubtitle(sub);
+        feed.setAlternateLinks(List.of(link("alternate", "text/html", baseUrl + pagePath)));
+        feed.setOtherLinks(List.of(link("self", ATOM_TYPE, baseUrl + selfPath)));
+        // Atom requires an author for every entry; an entry without author names inherits this one.
+        feed.setAuthors(List.of(person("Daily Papers")));
+        Generator generator = new Generator();
+        generator.setValue("dailypapers");
+        generator.setUrl(baseUrl + "/");
+        feed.setGenerator(generator);
+        feed.setIcon(baseUrl + "/static/favicon.svg");
+        return feed;
+    }
+
+    /** The feed with its entries, updated when the newest of them was (a fixed instant when there is none). */
+    private static String output(Feed feed, List<Entry> entries, @Nullable Instant newest, String selfPath) {
         feed.setUpdated(Date.from(newest == null ? EMPTY_FEED_UPDATED : newest));
         feed.setEntries(entries);
         try {

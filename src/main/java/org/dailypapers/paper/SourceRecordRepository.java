@@ -45,18 +45,10 @@ class SourceRecordRepository {
 
     Map<String, Stored> find(Collection<String> keys) {
         Map<String, Stored> result = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += 500) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            template.query(
-                    "SELECT " + COLUMNS + " FROM source_record WHERE record_key IN ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                    rs -> {
-                        Stored s = map(rs);
-                        result.put(s.record().id().key(), s);
-                    },
-                    chunk.toArray());
-        }
+        forEachIn("SELECT " + COLUMNS + " FROM source_record WHERE record_key IN (%s)", keys, rs -> {
+            Stored s = map(rs);
+            result.put(s.record().id().key(), s);
+        });
         return result;
     }
 
@@ -76,20 +68,13 @@ class SourceRecordRepository {
 
     Map<String, List<Stored>> ofPapers(Collection<String> paperIds) {
         Map<String, List<Stored>> result = new HashMap<>();
-        List<String> all = new ArrayList<>(paperIds);
-        for (int i = 0; i < all.size(); i += 500) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            template.query(
-                    "SELECT " + COLUMNS + " FROM source_record WHERE paper_id IN ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))
-                            + ") ORDER BY record_date, record_key",
-                    rs -> {
-                        Stored s = map(rs);
-                        result.computeIfAbsent(s.paperId(), k -> new ArrayList<>())
-                                .add(s);
-                    },
-                    chunk.toArray());
-        }
+        forEachIn(
+                "SELECT " + COLUMNS + " FROM source_record WHERE paper_id IN (%s) ORDER BY record_date, record_key",
+                paperIds,
+                rs -> {
+                    Stored s = map(rs);
+                    result.computeIfAbsent(s.paperId(), k -> new ArrayList<>()).add(s);
+                });
         return result;
     }
 
@@ -97,24 +82,17 @@ class SourceRecordRepository {
     Map<String, PaperSources> sourcesOf(Collection<String> paperIds) {
         Map<String, Set<Source>> sources = new HashMap<>();
         Map<String, Set<String>> venues = new HashMap<>();
-        List<String> all = new ArrayList<>(paperIds);
-        for (int i = 0; i < all.size(); i += 500) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            template.query(
-                    "SELECT paper_id, source, venue FROM source_record WHERE paper_id IN ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                    rs -> {
-                        String paper = rs.getString(1);
-                        Source.parse(rs.getString(2))
-                                .ifPresent(s -> sources.computeIfAbsent(paper, k -> new HashSet<>())
-                                        .add(s));
-                        String venue = rs.getString(3);
-                        if (venue != null) {
-                            venues.computeIfAbsent(paper, k -> new HashSet<>()).add(venue);
-                        }
-                    },
-                    chunk.toArray());
-        }
+        forEachIn(
+                "SELECT paper_id, source, venue FROM source_record WHERE paper_id IN (%s)",
+                paperIds, rs -> {
+                    String paper = rs.getString(1);
+                    Source.parse(rs.getString(2)).ifPresent(s -> sources.computeIfAbsent(paper, k -> new HashSet<>())
+                            .add(s));
+                    String venue = rs.getString(3);
+                    if (venue != null) {
+                        venues.computeIfAbsent(paper, k -> new HashSet<>()).add(venue);
+                    }
+                });
         Map<String, PaperSources> result = new HashMap<>();
         for (String paper : sources.keySet()) {
             Set<Source> of = new HashSet<>(sources.get(paper));
@@ -173,17 +151,12 @@ class SourceRecordRepository {
 
     List<Stored> unlinkedWithTitleKeys(Collection<String> titleKeys) {
         List<Stored> result = new ArrayList<>();
-        List<String> all = new ArrayList<>(new HashSet<>(titleKeys));
-        for (int i = 0; i < all.size(); i += 500) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            template.query(
-                    "SELECT " + COLUMNS + " FROM source_record WHERE paper_id IS NULL AND title_key IN ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                    rs -> {
-                        result.add(map(rs));
-                    },
-                    chunk.toArray());
-        }
+        forEachIn(
+                "SELECT " + COLUMNS + " FROM source_record WHERE paper_id IS NULL AND title_key IN (%s)",
+                new HashSet<>(titleKeys),
+                rs -> {
+                    result.add(map(rs));
+                });
         return result;
     }
 
@@ -254,18 +227,12 @@ class SourceRecordRepository {
 
     Map<String, Set<String>> splits(Collection<String> keys) {
         Map<String, Set<String>> result = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += 500) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
-            template.query(
-                    "SELECT record_key, paper_id FROM source_record_split WHERE record_key IN ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
-                    rs -> {
-                        result.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-                                .add(rs.getString(2));
-                    },
-                    chunk.toArray());
-        }
+        forEachIn(
+                "SELECT record_key, paper_id FROM source_record_split WHERE record_key IN (%s)",
+                keys, rs -> {
+                    result.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                            .add(rs.getString(2));
+                });
         return result;
     }
 
@@ -318,6 +285,22 @@ class SourceRecordRepository {
                         rs.getString(4),
                         Timestamps.parse(rs.getString(5)).orElseThrow()))
                 .list();
+    }
+
+    /**
+     * Runs {@code select} (with one {@code %s} where the {@code IN} list goes) for the values 500 at a time, the
+     * most bound parameters every supported database takes, handing each row to {@code rows}.
+     */
+    private void forEachIn(
+            String select, Collection<String> values, org.springframework.jdbc.core.RowCallbackHandler rows) {
+        List<String> all = new ArrayList<>(values);
+        for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            template.query(
+                    select.formatted(String.join(",", java.util.Collections.nCopies(chunk.size(), "?"))),
+                    rows,
+                    chunk.toArray());
+        }
     }
 
     private Stored map(ResultSet rs) throws SQLException {

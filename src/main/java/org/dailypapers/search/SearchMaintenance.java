@@ -27,6 +27,9 @@ public interface SearchMaintenance {
 
     /** An index following the catalog; {@link #close()} waits until it has caught up. */
     interface Following extends AutoCloseable {
+        /** Follows nothing: for code that follows the catalog only sometimes. */
+        Following NONE = () -> {};
+
         @Override
         void close();
     }

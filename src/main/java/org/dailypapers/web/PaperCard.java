@@ -47,52 +47,19 @@ public record PaperCard(
     }
 
     PaperCard upvotedByReader() {
-        return new PaperCard(
-                id,
-                title,
-                titleHtml,
-                summary,
-                snippetHtml,
-                authorCount,
-                firstAuthors,
-                dateLabel,
-                dateIso,
-                upvotes,
-                numComments,
-                organizationName,
-                organizationLabel,
-                codeUrl,
-                primaryCategory,
-                true,
-                coins,
-                ai,
-                venues);
+        return with(true, ai, venues);
     }
 
     PaperCard withAi(PaperSummary summary) {
-        return new PaperCard(
-                id,
-                title,
-                titleHtml,
-                this.summary,
-                snippetHtml,
-                authorCount,
-                firstAuthors,
-                dateLabel,
-                dateIso,
-                upvotes,
-                numComments,
-                organizationName,
-                organizationLabel,
-                codeUrl,
-                primaryCategory,
-                upvoted,
-                coins,
-                summary,
-                venues);
+        return with(upvoted, summary, venues);
     }
 
     PaperCard withVenues(List<String> badges) {
+        return with(upvoted, ai, List.copyOf(badges));
+    }
+
+    /** The card with what the reader's context adds to it: their upvote, the summary, the venue badges. */
+    private PaperCard with(boolean upvoted, PaperSummary ai, List<String> venues) {
         return new PaperCard(
                 id,
                 title,
@@ -112,7 +79,7 @@ public record PaperCard(
                 upvoted,
                 coins,
                 ai,
-                List.copyOf(badges));
+                venues);
     }
 
     /** "Hugging Face's summary" or "Extracted summary": whose words the reader sees. */

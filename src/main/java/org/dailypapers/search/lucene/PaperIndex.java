@@ -137,6 +137,8 @@ public final class PaperIndex implements Closeable {
     private final @Nullable IndexWriter writer;
     private @Nullable SearcherManager searchers;
     private volatile PaperKeywords keywords = ids -> Map.of();
+    private java.util.concurrent.@Nullable ExecutorService writingPool;
+    private int writingThreads;
 
     private PaperIndex(Directory directory, @Nullable IndexWriter writer, VectorFormat vectorFormat)
             throws IOException {
@@ -240,24 +242,51 @@ public final class PaperIndex implements Closeable {
             writeEvery(w, list, phrases, replace, 0, 1);
             return;
         }
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(parts, INDEXING_THREADS)) {
-            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-            for (int part = 0; part < parts; part++) {
-                int first = part;
-                done.add(pool.submit(() -> writeEvery(w, list, phrases, replace, first, parts)));
-            }
-            for (var f : done) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the search index", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("cannot write the search index", e.getCause());
+        java.util.concurrent.ExecutorService pool = writingPool(parts);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            int first = part;
+            done.add(pool.submit(() -> writeEvery(w, list, phrases, replace, first, parts)));
         }
+        // Every part ends before this returns, interrupted or not: the writer must not be closed or rolled back
+        // under a thread still adding to it.
+        boolean interrupted = false;
+        @Nullable Throwable failure = null;
+        for (var f : done) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the search index");
+        }
+        if (failure instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("cannot write the search index", failure);
+        }
+    }
+
+    /** The threads that write documents, kept from step to step (a rebuild or an import makes hundreds of steps). */
+    private synchronized java.util.concurrent.ExecutorService writingPool(int threads) {
+        if (writingPool == null || writingThreads < threads) {
+            if (writingPool != null) {
+                writingPool.shutdown();
+            }
+            writingPool = java.util.concurrent.Executors.newFixedThreadPool(threads, INDEXING_THREADS);
+            writingThreads = threads;
+        }
+        return writingPool;
     }
 
     /** Writes the papers at {@code first}, {@code first + step}, ... */
@@ -499,6 +528,12 @@ public final class PaperIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (writingPool != null) {
+                writingPool.shutdown();
+                writingPool = null;
+            }
+        }
         if (searchers != null) {
             searchers.close();
         }

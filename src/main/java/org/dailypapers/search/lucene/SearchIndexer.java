@@ -464,15 +464,15 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     @Override
     public Following followCatalog() {
         if (worker.started()) {
-            return () -> {};
+            return Following.NONE;
         }
         try {
             if (!openForWriting()) {
-                return () -> {};
+                return Following.NONE;
             }
         } catch (UncheckedIOException e) {
             log.warn("the search index cannot be opened; the next server start indexes the import", e);
-            return () -> {};
+            return Following.NONE;
         }
         java.util.concurrent.atomic.AtomicBoolean importing = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicReference<@Nullable RuntimeException> failure =
