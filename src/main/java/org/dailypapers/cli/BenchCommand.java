@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
             BenchCommand.Search.class,
             BenchCommand.Http.class,
             BenchScaleCommand.class,
+            BenchSourcesCommand.class,
             BenchSummariesCommand.class
         })
 class BenchCommand implements Runnable {

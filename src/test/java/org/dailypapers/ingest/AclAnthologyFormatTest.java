@@ -26,27 +26,6 @@ class AclAnthologyFormatTest {
     }
 
     @Test
-    void shouldParseTheRecordedXmlFasterThanFiveThousandPapersASecond() {
-        byte[][] bodies =
-                FILES.stream().map(f -> SharedData.bytes(SharedData.acl(f))).toArray(byte[][]::new);
-        for (int warm = 0; warm < 3; warm++) {
-            for (byte[] b : bodies) {
-                AclAnthologyFormat.parse("warm-up", b);
-            }
-        }
-        long started = System.nanoTime();
-        int papers = 0;
-        for (int round = 0; round < 3; round++) {
-            for (byte[] b : bodies) {
-                papers += AclAnthologyFormat.parse("timed", b).records().size();
-            }
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("acl parse: %d papers in %.3f s = %.0f papers/s%n", papers, seconds, papers / seconds);
-        assertThat(papers / seconds).isGreaterThan(5000);
-    }
-
-    @Test
     void shouldTurnTexMathIntoReadableText() {
         assertThat(AclAnthologyFormat.texToText("\\approx 27\\%")).isEqualTo("≈ 27%");
         assertThat(AclAnthologyFormat.texToText("\\times")).isEqualTo("×");
