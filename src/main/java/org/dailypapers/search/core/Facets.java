@@ -1,9 +1,11 @@
 package org.dailypapers.search.core;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.dailypapers.search.FacetCount;
 
 /**
@@ -59,12 +61,31 @@ public final class Facets {
         return out;
     }
 
-    private static List<FacetCount> mostFrequent(Map<String, Long> counts, int limit) {
-        return counts.entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .sorted(BY_COUNT)
-                .limit(limit)
-                .map(e -> new FacetCount(e.getKey(), e.getValue()))
-                .toList();
+    /**
+     * The {@code limit} most frequent values, in {@link #BY_COUNT} order. The hits of a pasted title carry hundreds of
+     * thousands of distinct keyword phrases and only twenty are shown: they are picked with a heap of twenty, since
+     * sorting them all took a third of a search page's CPU on 76,000 papers.
+     */
+    static List<FacetCount> mostFrequent(Map<String, Long> counts, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        // The worst value kept is on top, to be pushed out by a better one.
+        PriorityQueue<Map.Entry<String, Long>> kept =
+                new PriorityQueue<>(Math.min(limit, Math.max(1, counts.size())) + 1, BY_COUNT.reversed());
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (e.getValue() <= 0) {
+                continue;
+            }
+            if (kept.size() < limit) {
+                kept.add(e);
+            } else if (BY_COUNT.compare(e, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(e);
+            }
+        }
+        List<Map.Entry<String, Long>> top = new ArrayList<>(kept);
+        top.sort(BY_COUNT);
+        return top.stream().map(e -> new FacetCount(e.getKey(), e.getValue())).toList();
     }
 }
