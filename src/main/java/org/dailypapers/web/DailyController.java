@@ -106,6 +106,23 @@ class DailyController {
         }
     }
 
+    /** The filters of a sorted list page (latest, day, week, month), read from its parameters. */
+    private static Filters filters(
+            String path,
+            @Nullable String sort,
+            @Nullable String category,
+            @Nullable String page,
+            @Nullable String source,
+            @Nullable String venue) {
+        return new Filters(
+                path,
+                parseSort(sort, path),
+                parseCategory(category),
+                parsePage(page),
+                parseSource(source),
+                parseVenue(venue));
+    }
+
     private static String sourceAndVenue(@Nullable Source source, @Nullable String venue) {
         StringBuilder q = new StringBuilder();
         if (source != null) {
@@ -126,13 +143,7 @@ class DailyController {
             @RequestParam(required = false) @Nullable String venue,
             Model model) {
         Optional<LocalDate> latest = reads.latestDay();
-        Filters filters = new Filters(
-                "/",
-                parseSort(sort, "/"),
-                parseCategory(category),
-                parsePage(page),
-                parseSource(source),
-                parseVenue(venue));
+        Filters filters = filters("/", sort, category, page, source, venue);
         if (latest.isEmpty()) {
             ListingView empty = new ListingView(
                     PageMeta.of("Daily Papers", "daily").withFeed("/feeds/daily.atom", "Daily Papers"),
@@ -174,16 +185,7 @@ class DailyController {
         LocalDate day = window(date, "a day such as 2025-02-13", () -> FeedWindow.day(date))
                 .from();
         String path = Paths.day(day);
-        return day(
-                day,
-                new Filters(
-                        path,
-                        parseSort(sort, path),
-                        parseCategory(category),
-                        parsePage(page),
-                        parseSource(source),
-                        parseVenue(venue)),
-                model);
+        return day(day, filters(path, sort, category, page, source, venue), model);
     }
 
     private String day(LocalDate day, Filters f, Model model) {
@@ -230,13 +232,7 @@ class DailyController {
             Model model) {
         FeedWindow w = window(week, "an ISO week such as 2025-W07", () -> FeedWindow.week(week));
         String path = "/week/" + isoWeek(w.from());
-        Filters f = new Filters(
-                path,
-                parseSort(sort, path),
-                parseCategory(category),
-                parsePage(page),
-                parseSource(source),
-                parseVenue(venue));
+        Filters f = filters(path, sort, category, page, source, venue);
         DailyPage result =
                 reads.daily(f.query(w.from(), w.to(), f.sort(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         LocalDate firstDay = reads.dayAfter(w.from().minusDays(1))
@@ -284,13 +280,7 @@ class DailyController {
         FeedWindow w = window(month, "a month such as 2025-02", () -> FeedWindow.month(month));
         YearMonth ym = YearMonth.from(w.from());
         String path = "/month/" + ym;
-        Filters f = new Filters(
-                path,
-                parseSort(sort, path),
-                parseCategory(category),
-                parsePage(page),
-                parseSource(source),
-                parseVenue(venue));
+        Filters f = filters(path, sort, category, page, source, venue);
         DailyPage result =
                 reads.daily(f.query(w.from(), w.to(), f.sort(), null), (f.page() - 1) * PAGE_SIZE, PAGE_SIZE);
         LocalDate firstDay = reads.dayAfter(w.from().minusDays(1))

@@ -14,14 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.CatalogChange;
-import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
-import org.dailypapers.paper.PaperSources;
 import org.dailypapers.paper.PapersChanged;
 import org.dailypapers.search.PaperKeywordsChanged;
 import org.dailypapers.search.ProgressListener;
 import org.dailypapers.search.SearchMaintenance;
+import org.dailypapers.search.core.CatalogDocuments;
 import org.dailypapers.search.core.IndexedPaper;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
@@ -252,20 +251,9 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
                 docs.stream().filter(d -> d.vector() == null).toList();
         List<float[]> computed = embedder.get()
                 .embedAll(missing.stream().map(IndexedPaper::embeddingText).toList());
-        List<VectorStore.StoredVector> rows = new ArrayList<>();
-        List<IndexedPaper> embedded = new ArrayList<>();
-        for (IndexedPaper d : docs) {
-            if (d.vector() != null) {
-                embedded.add(d);
-            }
-        }
-        for (int k = 0; k < missing.size(); k++) {
-            IndexedPaper d = missing.get(k);
-            rows.add(new VectorStore.StoredVector(d.id(), d.textHash(), computed.get(k)));
-            embedded.add(d.withVector(computed.get(k)));
-        }
-        vectors.saveAll(rows);
-        documents.upsert(index, embedded);
+        CatalogDocuments.Embedded embedded = CatalogDocuments.Embedded.of(docs, missing, computed);
+        vectors.saveAll(embedded.rows());
+        documents.upsert(index, embedded.documents());
         // The next step must not see these as lacking a vector.
         documents.refresh(index);
         return ids.size();
@@ -414,18 +402,6 @@ public class ElasticsearchIndexer implements SmartLifecycle, StatisticsContribut
     }
 
     private List<IndexedPaper> withStoredVectors(List<Paper> papers) {
-        List<ArxivId> ids = papers.stream().map(Paper::id).toList();
-        Map<ArxivId, DailyEntry> entries = catalog.findEntries(ids);
-        Map<ArxivId, PaperSources> sources = catalog.findSources(ids);
-        Map<String, VectorStore.StoredVector> stored =
-                vectors.find(ids.stream().map(ArxivId::id).toList());
-        List<IndexedPaper> docs = new ArrayList<>(papers.size());
-        for (Paper p : papers) {
-            IndexedPaper d = IndexedPaper.of(
-                    p, entries.get(p.id()), sources.getOrDefault(p.id(), PaperSources.ARXIV_ONLY), null);
-            VectorStore.StoredVector v = stored.get(d.id());
-            docs.add(v != null && v.textHash().equals(d.textHash()) ? d.withVector(v.vector()) : d);
-        }
-        return docs;
+        return CatalogDocuments.of(papers, catalog, vectors);
     }
 }

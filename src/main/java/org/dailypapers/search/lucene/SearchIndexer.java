@@ -15,16 +15,15 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.dailypapers.paper.ArxivId;
 import org.dailypapers.paper.CatalogChange;
-import org.dailypapers.paper.DailyEntry;
 import org.dailypapers.paper.Paper;
 import org.dailypapers.paper.PaperCatalog;
-import org.dailypapers.paper.PaperSources;
 import org.dailypapers.paper.PapersChanged;
 import org.dailypapers.search.IndexInUseException;
 import org.dailypapers.search.PaperKeywords;
 import org.dailypapers.search.PaperKeywordsChanged;
 import org.dailypapers.search.ProgressListener;
 import org.dailypapers.search.SearchMaintenance;
+import org.dailypapers.search.core.CatalogDocuments;
 import org.dailypapers.search.core.IndexedPaper;
 import org.dailypapers.search.core.SearchSettings;
 import org.dailypapers.search.embedding.BgeEmbedder;
@@ -370,20 +369,9 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
             return 0;
         }
         long took = System.nanoTime() - started;
-        List<VectorStore.StoredVector> rows = new ArrayList<>();
-        List<IndexedPaper> embedded = new ArrayList<>();
-        for (IndexedPaper d : docs) {
-            if (d.vector() != null) {
-                embedded.add(d);
-            }
-        }
-        for (int k = 0; k < computed.size(); k++) {
-            IndexedPaper d = missing.get(k);
-            rows.add(new VectorStore.StoredVector(d.id(), d.textHash(), computed.get(k)));
-            embedded.add(d.withVector(computed.get(k)));
-        }
-        vectors.saveAll(rows);
-        i.upsert(embedded);
+        CatalogDocuments.Embedded embedded = CatalogDocuments.Embedded.of(docs, missing, computed);
+        vectors.saveAll(embedded.rows());
+        i.upsert(embedded.documents());
         uncommitted = true;
         commitIfDirty(false);
         i.refresh();
@@ -511,19 +499,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
     }
 
     private List<IndexedPaper> withStoredVectors(List<Paper> papers) {
-        List<ArxivId> ids = papers.stream().map(Paper::id).toList();
-        Map<ArxivId, DailyEntry> entries = catalog.findEntries(ids);
-        Map<ArxivId, PaperSources> sources = catalog.findSources(ids);
-        Map<String, VectorStore.StoredVector> stored =
-                vectors.find(ids.stream().map(ArxivId::id).toList());
-        List<IndexedPaper> docs = new ArrayList<>(papers.size());
-        for (Paper p : papers) {
-            IndexedPaper d = IndexedPaper.of(
-                    p, entries.get(p.id()), sources.getOrDefault(p.id(), PaperSources.ARXIV_ONLY), null);
-            VectorStore.StoredVector v = stored.get(d.id());
-            docs.add(v != null && v.textHash().equals(d.textHash()) ? d.withVector(v.vector()) : d);
-        }
-        return docs;
+        return CatalogDocuments.of(papers, catalog, vectors);
     }
 
     private synchronized void commitIfDirty(boolean now) {
