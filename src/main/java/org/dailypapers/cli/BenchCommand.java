@@ -436,6 +436,12 @@ class BenchCommand implements Runnable {
                 description = "measure with the vectors stored so far instead of embedding every paper first")
         boolean noEmbed;
 
+        @Option(
+                names = "--rank-only",
+                description = "only the rankings, not the full /api/search answers (which count every match for the"
+                        + " facets: slow on millions of papers)")
+        boolean rankOnly;
+
         @Override
         public Integer call() throws IOException {
             Files.createDirectories(home);
@@ -543,7 +549,7 @@ class BenchCommand implements Runnable {
                 }
                 // What a reader's /api/search costs beyond the ranking: the same titles, answered in full. The
                 // remembered query vectors of the lines above are not reused: each line has an engine of its own.
-                if (!backend.equals("elasticsearch")) {
+                if (!backend.equals("elasticsearch") && !rankOnly) {
                     for (SearchMode m : modes) {
                         System.out.println((both ? "lucene " : "")
                                 + bench.latency(m, true, titles, warmUp).line());
