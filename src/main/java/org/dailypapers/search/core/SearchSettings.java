@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code bbq} (see {@link VectorFormat}); an index keeps its older segments' format until {@code reindex}
  * @param backend {@code lucene} (the embedded index, the default) or {@code elasticsearch} (settings under
  *     {@code dailypapers.search.elasticsearch.*})
+ * @param queryThreads threads one search of the embedded index spreads over its segments, the caller among them;
+ *     {@code 0} (the default): one per core (docs/decisions/0013-query-threads.md)
  */
 @ConfigurationProperties("dailypapers.search")
 public record SearchSettings(
@@ -34,7 +36,8 @@ public record SearchSettings(
         @DefaultValue("64") int embedBatch,
         @org.jspecify.annotations.Nullable Boolean backgroundIndexing,
         @DefaultValue("int8") String vectorFormat,
-        @DefaultValue(LUCENE) String backend) {
+        @DefaultValue(LUCENE) String backend,
+        @DefaultValue("0") int queryThreads) {
 
     public static final String LUCENE = "lucene";
     public static final String ELASTICSEARCH = "elasticsearch";
@@ -46,6 +49,16 @@ public record SearchSettings(
                             + " elasticsearch, not '" + backend + "'");
         }
         VectorFormat.parse(vectorFormat);
+        if (queryThreads < 0) {
+            throw new IllegalArgumentException(
+                    "dailypapers.search.query-threads (DAILYPAPERS_SEARCH_QUERY_THREADS) must be 0 (one per core) or"
+                            + " more, not " + queryThreads);
+        }
+    }
+
+    /** Threads one search spreads over: the setting, or one per core where it is 0. */
+    public int searchThreads() {
+        return queryThreads > 0 ? queryThreads : Runtime.getRuntime().availableProcessors();
     }
 
     public VectorFormat vectors() {
@@ -61,12 +74,13 @@ public record SearchSettings(
                 64,
                 null,
                 "int8",
-                LUCENE);
+                LUCENE,
+                0);
     }
 
     public SearchSettings withFusion(String name) {
         return new SearchSettings(
-                name, alpha, depth, pollInterval, embedBatch, backgroundIndexing, vectorFormat, backend);
+                name, alpha, depth, pollInterval, embedBatch, backgroundIndexing, vectorFormat, backend, queryThreads);
     }
 
     public SearchSettings withVectorFormat(VectorFormat format) {
@@ -78,7 +92,8 @@ public record SearchSettings(
                 embedBatch,
                 backgroundIndexing,
                 format.name().toLowerCase(java.util.Locale.ROOT),
-                backend);
+                backend,
+                queryThreads);
     }
 
     public SearchEngine engine(PaperIndex index, BgeEmbedder embedder) {

@@ -131,6 +131,10 @@ public final class PaperIndex implements Closeable {
     private static final java.util.concurrent.ThreadFactory INDEXING_THREADS =
             Thread.ofPlatform().name("search-indexing-", 0).daemon(true).factory();
 
+    /** Workers of the searches that spread over segments, shared by every index of the process, one pool per size. */
+    private static final Map<Integer, java.util.concurrent.ExecutorService> QUERY_POOLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Directory directory;
     private final VectorFormat vectorFormat;
     private final Analyzer analyzer;
@@ -140,13 +144,44 @@ public final class PaperIndex implements Closeable {
     private java.util.concurrent.@Nullable ExecutorService writingPool;
     private int writingThreads;
 
-    private PaperIndex(Directory directory, @Nullable IndexWriter writer, VectorFormat vectorFormat)
+    private final org.apache.lucene.search.SearcherFactory searcherFactory;
+
+    private PaperIndex(Directory directory, @Nullable IndexWriter writer, VectorFormat vectorFormat, int queryThreads)
             throws IOException {
         this.directory = directory;
         this.vectorFormat = vectorFormat;
         this.analyzer = Analyzers.perField();
         this.writer = writer;
-        this.searchers = writer != null ? new SearcherManager(writer, null) : null;
+        this.searcherFactory = searcherFactory(queryThreads);
+        this.searchers = writer != null ? new SearcherManager(writer, searcherFactory) : null;
+    }
+
+    /**
+     * Searchers that spread one search over {@code queryThreads} threads, the caller among them (Lucene's slices of
+     * segments; the caller runs any slice no worker has started, so a busy pool never stalls a search). With 1, a
+     * search runs on its caller alone. Under load every core is busy anyway and the work is the same, only split;
+     * a lone search on idle cores ends sooner (docs/decisions/0013-query-threads.md).
+     */
+    private static org.apache.lucene.search.SearcherFactory searcherFactory(int queryThreads) {
+        if (queryThreads <= 1) {
+            return new org.apache.lucene.search.SearcherFactory();
+        }
+        java.util.concurrent.ExecutorService pool = QUERY_POOLS.computeIfAbsent(
+                queryThreads - 1,
+                workers -> java.util.concurrent.Executors.newFixedThreadPool(
+                        workers,
+                        Thread.ofPlatform()
+                                .name("search-query-", 0)
+                                .daemon(true)
+                                .factory()));
+        return new org.apache.lucene.search.SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(
+                    org.apache.lucene.index.IndexReader reader,
+                    org.apache.lucene.index.@Nullable IndexReader previous) {
+                return new IndexSearcher(reader, pool);
+            }
+        };
     }
 
     /** Takes Lucene's write lock; fails with {@link org.apache.lucene.store.LockObtainFailedException} if held. */
@@ -161,6 +196,12 @@ public final class PaperIndex implements Closeable {
 
     /** As {@link #openWritable(Directory, VectorFormat)}; large merges build their graph on {@code threads}. */
     static PaperIndex openWritable(Directory directory, VectorFormat vectors, int threads) throws IOException {
+        return openWritable(directory, vectors, threads, 1);
+    }
+
+    /** As {@link #openWritable(Directory, VectorFormat, int)}; one search spreads over {@code queryThreads}. */
+    static PaperIndex openWritable(Directory directory, VectorFormat vectors, int threads, int queryThreads)
+            throws IOException {
         KnnVectorsFormat vectorsFormat = vectors.codecFormat(threads);
         IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -187,7 +228,7 @@ public final class PaperIndex implements Closeable {
             writer.setLiveCommitData(commitData(0));
             writer.commit();
         }
-        return new PaperIndex(directory, writer, vectors);
+        return new PaperIndex(directory, writer, vectors, queryThreads);
     }
 
     private static Iterable<Map.Entry<String, String>> commitData(long catalogSeq) {
@@ -202,8 +243,8 @@ public final class PaperIndex implements Closeable {
         return schema == null ? 1 : Integer.parseInt(schema);
     }
 
-    static PaperIndex openReadOnly(Directory directory, VectorFormat vectors) throws IOException {
-        return new PaperIndex(directory, null, vectors);
+    static PaperIndex openReadOnly(Directory directory, VectorFormat vectors, int queryThreads) throws IOException {
+        return new PaperIndex(directory, null, vectors, queryThreads);
     }
 
     VectorFormat vectorFormat() {
@@ -406,7 +447,7 @@ public final class PaperIndex implements Closeable {
     /** A read-only index opens its reader once the first commit exists. */
     private synchronized @Nullable SearcherManager searchers() throws IOException {
         if (searchers == null && writer == null && DirectoryReader.indexExists(directory)) {
-            searchers = new SearcherManager(directory, null);
+            searchers = new SearcherManager(directory, searcherFactory);
         }
         return searchers;
     }

@@ -189,8 +189,8 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         }
         try {
             Files.createDirectories(indexFolder);
-            PaperIndex writable =
-                    PaperIndex.openWritable(FSDirectory.open(indexFolder), settings.vectors(), writerThreads);
+            PaperIndex writable = PaperIndex.openWritable(
+                    FSDirectory.open(indexFolder), settings.vectors(), writerThreads, settings.searchThreads());
             keywords.ifAvailable(writable::keywordsFrom);
             if (current != null) {
                 current.close();
@@ -214,7 +214,8 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         PaperIndex i = index;
         if (i == null) {
             try {
-                i = PaperIndex.openReadOnly(FSDirectory.open(indexFolder), settings.vectors());
+                i = PaperIndex.openReadOnly(
+                        FSDirectory.open(indexFolder), settings.vectors(), settings.searchThreads());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the search index " + indexFolder, e);
             }

@@ -103,7 +103,7 @@ class PaperIndexTest {
             writer.commit(7);
             assertThatThrownBy(() -> PaperIndex.openWritable(FSDirectory.open(folder)))
                     .isInstanceOf(LockObtainFailedException.class);
-            try (PaperIndex reader = PaperIndex.openReadOnly(FSDirectory.open(folder), VectorFormat.DEFAULT)) {
+            try (PaperIndex reader = PaperIndex.openReadOnly(FSDirectory.open(folder), VectorFormat.DEFAULT, 1)) {
                 assertThat(reader.count()).isEqualTo(1);
                 assertThat(reader.committedSeq()).isEqualTo(7);
             }
