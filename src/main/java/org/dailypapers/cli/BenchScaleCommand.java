@@ -7,7 +7,6 @@ import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -271,12 +270,12 @@ class BenchScaleCommand implements Callable<Integer> {
             HttpTraffic.Titles fresh = new HttpTraffic.Titles(titles);
             load.run(fresh.paths("/search?q="), 100, seconds);
             HttpLoad.Result search = load.run(fresh.paths("/search?q="), Long.MAX_VALUE, seconds);
-            figures.put("daily_p99", millis(percentile(daily, 0.99)) + errors(daily));
-            figures.put("search_p99", millis(percentile(search, 0.99)) + errors(search));
-            figures.put("daily_p50", millis(percentile(daily, 0.50)));
-            figures.put("daily_max", millis(percentile(daily, 1.0)));
-            figures.put("search_p50", millis(percentile(search, 0.50)));
-            figures.put("search_max", millis(percentile(search, 1.0)));
+            figures.put("daily_p99", millis(daily.percentileMillis(99)) + errors(daily));
+            figures.put("search_p99", millis(search.percentileMillis(99)) + errors(search));
+            figures.put("daily_p50", millis(daily.percentileMillis(50)));
+            figures.put("daily_max", millis(daily.percentileMillis(100)));
+            figures.put("search_p50", millis(search.percentileMillis(50)));
+            figures.put("search_max", millis(search.percentileMillis(100)));
         }
     }
 
@@ -288,16 +287,6 @@ class BenchScaleCommand implements Callable<Integer> {
 
     private static String errors(HttpLoad.Result r) {
         return r.errors() == 0 ? "" : "(errors=" + r.errors() + ")";
-    }
-
-    private static double percentile(HttpLoad.Result r, double p) {
-        long[] sorted = r.latencies().clone();
-        Arrays.sort(sorted);
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
     private static String rate(long papers, long nanos) {
