@@ -124,6 +124,34 @@ class RecordReaderTest {
     }
 
     @Test
+    void shouldReadWindowsLineEndsAndRecordsThatCrossTheReadBuffer() throws IOException {
+        // Long enough that records straddle the reader's 64 K chunks at different places.
+        StringBuilder file = new StringBuilder();
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            String abstractText = "word ".repeat(50 + i % 97);
+            file.append(KAGGLE.replace("0704.0001", String.format("0704.%04d", i + 1))
+                            .replace("An abstract.", abstractText.strip()))
+                    .append(i % 2 == 0 ? "\r\n" : "\n");
+        }
+        Collected c = read(file.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(c.problems).isEmpty();
+        assertThat(c.records).hasSize(n);
+        assertThat(c.records.get(n - 1).paper().id().id()).isEqualTo(String.format("0704.%04d", n));
+        assertThat(c.records)
+                .allSatisfy(r -> assertThat(r.paper().abstractText()).doesNotContain("\r"));
+    }
+
+    @Test
+    void shouldKeepARecordOfExactlyTheCapAndSkipOneCharacterMore() throws IOException {
+        int cap = KAGGLE.length();
+        String longer = KAGGLE.replace("A title", "A titles");
+        Collected c = read((KAGGLE + "\r\n" + longer + "\n").getBytes(StandardCharsets.UTF_8), cap);
+        assertThat(c.records).hasSize(1);
+        assertThat(c.problems).singleElement().asString().startsWith("2: ").contains("larger than " + cap);
+    }
+
+    @Test
     void shouldReadAGzipBombOfOneHugeLineWithoutHoldingIt() throws IOException {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(gz)) {
