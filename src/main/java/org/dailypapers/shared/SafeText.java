@@ -43,7 +43,18 @@ public final class SafeText {
     }
 
     private static int firstIllegal(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        // One comparison per character for the common case: every unit from U+0020 below the surrogates is legal.
+        // Every imported and every read-back title and abstract passes through here.
+        int n = text.length();
+        int start = 0;
+        while (start < n) {
+            char c = text.charAt(start);
+            if (c < 0x20 || c >= 0xD800) {
+                break;
+            }
+            start++;
+        }
+        for (int i = start; i < n; i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

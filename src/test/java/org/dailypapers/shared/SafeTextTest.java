@@ -15,6 +15,9 @@ class SafeTextTest {
         String clean = "Attention Is All You Need — 𝒜";
         assertThat(SafeText.clean(clean)).isSameAs(clean);
         assertThat(SafeText.isClean("\u0001")).isFalse();
+        // after a long legal run, past the one-comparison scan
+        assertThat(SafeText.clean("x".repeat(100) + "\uFFFE\u0007é")).isEqualTo("x".repeat(100) + "é");
+        assertThat(SafeText.clean("ab\uFFFF")).isEqualTo("ab");
     }
 
     @Test

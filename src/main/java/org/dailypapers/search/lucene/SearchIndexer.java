@@ -416,7 +416,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         } finally {
             rebuilding = false;
         }
-        i.commit(indexedSeq);
+        i.settleMerges(indexedSeq);
         uncommitted = false;
         i.refresh();
         return done;
@@ -446,6 +446,8 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
             // documents whose keywords changed are rewritten too; they are no catalog changes, so not counted
         }
         commitIfDirty(true);
+        // Commands end here (import, bench): merges an import's papers started finish before the writer closes.
+        settleMerges();
         writableIndex().refresh();
         return done;
     }
@@ -501,6 +503,10 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
 
     private List<IndexedPaper> withStoredVectors(List<Paper> papers) {
         return CatalogDocuments.of(papers, catalog, vectors);
+    }
+
+    private synchronized void settleMerges() {
+        writableIndex().settleMerges(Math.max(0, indexedSeq));
     }
 
     private synchronized void commitIfDirty(boolean now) {

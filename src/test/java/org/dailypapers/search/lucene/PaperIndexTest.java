@@ -218,6 +218,26 @@ class PaperIndexTest {
     }
 
     @Test
+    void shouldLetTheMergesOfABulkWriteFinishBeforeItsLastCommit() throws IOException {
+        List<IndexedPaper> papers = realPapers(1_200);
+        try (PaperIndex index = PaperIndex.openWritable(FSDirectory.open(folder), VectorFormat.DEFAULT, 2)) {
+            // Twelve commits of 100 papers: twelve small segments, more than the merge policy's ten per tier.
+            for (int i = 0; i < 12; i++) {
+                index.write(papers.subList(i * 100, (i + 1) * 100), false, 1);
+                index.commit(i + 1);
+            }
+            int settled = index.settleMerges(12);
+            assertThat(settled).isLessThan(10).isEqualTo(index.committedSegments());
+            assertThat(index.committedSeq()).isEqualTo(12);
+        }
+        // What the last commit holds: every paper once, in the merged segments.
+        try (PaperIndex reader = PaperIndex.openReadOnly(FSDirectory.open(folder), VectorFormat.DEFAULT, 1)) {
+            assertThat(reader.count()).isEqualTo(1_200);
+            assertThat(reader.committedSegments()).isLessThan(10);
+        }
+    }
+
+    @Test
     void shouldStoreVectorsAsPortableText() {
         float[] v = {0.25f, -1.5f, 3.0e-7f};
         assertThat(VectorMath.decode(VectorMath.encode(v))).containsExactly(v);
