@@ -227,7 +227,7 @@ final class RecordReader {
         private final int max;
         private final StringBuilder line = new StringBuilder();
         // Scanned a chunk at a time: BufferedReader.read() per character takes its lock each time, which was 40 % of
-        // the parser thread's samples on a 2.7-million-paper import.
+        // the parser thread's samples in a JFR of importing the 74,728 real papers.
         private final char[] chunk = new char[1 << 16];
         private int pos;
         private int end;
