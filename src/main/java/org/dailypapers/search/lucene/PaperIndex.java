@@ -413,13 +413,15 @@ public final class PaperIndex implements Closeable {
                 merges.sync();
                 commit(catalogSeq);
             } while (w.hasPendingMerges() || merges.mergeThreadCount() > 0);
+            int after = committedSegments();
             log.info(
                     "search index: {} segments merged into {} in {} s",
                     before,
-                    committedSegments(),
+                    after,
                     java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+            return after;
         }
-        return committedSegments();
+        return before;
     }
 
     /** Segments of the last commit. */

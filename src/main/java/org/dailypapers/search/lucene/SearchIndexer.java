@@ -445,8 +445,7 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         while (keywordStep() > 0) {
             // documents whose keywords changed are rewritten too; they are no catalog changes, so not counted
         }
-        commitIfDirty(true);
-        // Commands end here (import, bench): merges an import's papers started finish before the writer closes.
+        // Commands end here (import, bench): the last commit, after the merges an import's papers started finish.
         settleMerges();
         writableIndex().refresh();
         return done;
@@ -507,6 +506,8 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
 
     private synchronized void settleMerges() {
         writableIndex().settleMerges(Math.max(0, indexedSeq));
+        uncommitted = false;
+        lastCommit = System.nanoTime();
     }
 
     private synchronized void commitIfDirty(boolean now) {
