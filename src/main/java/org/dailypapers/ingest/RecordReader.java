@@ -253,29 +253,28 @@ final class RecordReader {
                     }
                 }
                 any = true;
-                int newline = pos;
-                while (newline < end && chunk[newline] != '\n') {
-                    newline++;
+                // One pass: a carriage return ends a run to append, a newline ends the line.
+                int i = pos;
+                int run = pos;
+                boolean found = false;
+                for (; i < end; i++) {
+                    char c = chunk[i];
+                    if (c == '\n') {
+                        found = true;
+                        break;
+                    }
+                    if (c == '\r') {
+                        appendRun(run, i);
+                        run = i + 1;
+                    }
                 }
-                append(pos, newline);
-                boolean found = newline < end;
-                pos = found ? newline + 1 : newline;
+                appendRun(run, i);
+                pos = found ? i + 1 : i;
                 if (found) {
                     break;
                 }
             }
             return any ? line.toString() : null;
-        }
-
-        /** Appends chunk[from, to) without carriage returns, up to the bound. */
-        private void append(int from, int to) {
-            int start = from;
-            for (int i = from; i <= to; i++) {
-                if (i == to || chunk[i] == '\r') {
-                    appendRun(start, i);
-                    start = i + 1;
-                }
-            }
         }
 
         private void appendRun(int from, int to) {
