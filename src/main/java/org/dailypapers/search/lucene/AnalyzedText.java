@@ -10,10 +10,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * A text analysed once and replayed into several fields. Title and abstract are indexed twice — on their own, with
- * offsets for the highlighter, and together as the BM25 field — and the English analysis (tokenizer, possessives,
- * stop words, Porter stemmer) was the largest part of indexing's CPU. Replaying the recorded tokens gives every
- * field exactly the terms, positions and offsets a second analysis would give.
+ * A text analysed once and replayed into several fields. The title is indexed twice — on its own, with offsets for
+ * the highlighter, and in the BM25 field — and the English analysis (tokenizer, possessives, stop words, Porter
+ * stemmer) was the largest part of indexing's CPU. Replaying the recorded tokens gives every field exactly the terms,
+ * positions and offsets a second analysis would give.
  */
 final class AnalyzedText {
 
@@ -70,24 +70,45 @@ final class AnalyzedText {
 
     /** A fresh stream over the recorded tokens; each field being indexed needs its own. */
     TokenStream replay() {
-        return new Replay();
+        return new Replay(0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The recorded tokens as one value of a field of several: the first moved {@code gap} positions further, and
+     * those at position {@code limit} of this text or beyond left out. Offsets stay the text's own.
+     */
+    TokenStream replay(int gap, int limit) {
+        return new Replay(gap, limit);
     }
 
     private final class Replay extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final int gap;
+        private final int limit;
         private int next;
+        private long position = -1;
+
+        Replay(int gap, int limit) {
+            this.gap = gap;
+            this.limit = limit;
+        }
 
         @Override
         public boolean incrementToken() {
             if (next == tokens) {
                 return false;
             }
+            position += increments[next];
+            if (position >= limit) {
+                next = tokens;
+                return false;
+            }
             clearAttributes();
             int start = next == 0 ? 0 : ends[next - 1];
             term.copyBuffer(chars, start, ends[next] - start);
-            increment.setPositionIncrement(increments[next]);
+            increment.setPositionIncrement(next == 0 ? increments[next] + gap : increments[next]);
             offset.setOffset(startOffsets[next], endOffsets[next]);
             next++;
             return true;
@@ -104,6 +125,7 @@ final class AnalyzedText {
         public void reset() throws IOException {
             super.reset();
             next = 0;
+            position = -1;
         }
     }
 }

@@ -96,11 +96,19 @@ public final class PaperIndex implements Closeable {
     /**
      * The layout of the documents. An index of another layout is rebuilt from the catalog when it is opened for
      * writing (stored vectors are reused, nothing is embedded again). 2: title and abstract carry offsets. 3: sources
-     * and venues.
+     * and venues. 4: the abstract is inverted once, in the BM25 field, which carries the offsets.
      */
     static final String SCHEMA_KEY = "schema";
 
-    static final int SCHEMA = 3;
+    static final int SCHEMA = 4;
+
+    /**
+     * The first position of the abstract in the BM25 field; the title's positions lie below it. {@code abstract:}
+     * searches are this range of the BM25 field ({@link AbstractQueries}), and no phrase runs from a title into its
+     * abstract. No real title comes near it (a record holds at most dailypapers.import.max-record-size, 1 MB); one
+     * that did would be cut there in the BM25 field.
+     */
+    static final int ABSTRACT_POSITION = 1 << 20;
 
     /**
      * Title and abstract are highlighted on every search page. With their offsets in the postings the highlighter
@@ -208,13 +216,6 @@ public final class PaperIndex implements Closeable {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(256);
         config.setCommitOnClose(false);
-        if (threads > 1) {
-            // Commands (several writer threads; a server writes with one): no reader waits on the disk, so merges
-            // run at full speed instead of the rate Lucene's adaptive throttle allows while searches run beside them.
-            ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
-            merges.disableAutoIOThrottle();
-            config.setMergeScheduler(merges);
-        }
         config.setCodec(new Lucene103Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -393,10 +394,25 @@ public final class PaperIndex implements Closeable {
     }
 
     /**
-     * For commands that wrote in bulk ({@code reindex}, {@code import}): lets the merges still running finish,
-     * with any they start in turn, then commits them. Closing the writer rolls back, which aborts running merges:
-     * the 2.7-million-paper reindex ended with 67 segments, and every query looked each term up in all of them
-     * (docs/scale.md).
+     * Merges at full speed, or again at the rate Lucene's adaptive throttle allows while searches run beside them.
+     * For a rebuild ({@code reindex}), where no reader waits on the disk. An import keeps the throttle: merging at
+     * full speed beside it took more of the two cores than indexing did and made 2.7 million papers searchable
+     * several times later (docs/scale.md).
+     */
+    void mergeAtFullSpeed(boolean fullSpeed) {
+        if (requireWriter().getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+            if (fullSpeed) {
+                merges.disableAutoIOThrottle();
+            } else {
+                merges.enableAutoIOThrottle();
+            }
+        }
+    }
+
+    /**
+     * For a rebuild ({@code reindex}): lets the merges still running finish, with any they start in turn, at full
+     * speed, then commits them. Closing the writer rolls back, which aborts running merges: the 2.7-million-paper
+     * reindex ended with 67 segments, and every query looked each term up in all of them (docs/scale.md).
      *
      * @return the number of segments after
      */
@@ -406,13 +422,22 @@ public final class PaperIndex implements Closeable {
         int before = committedSegments();
         if (w.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges
                 && (w.hasPendingMerges() || merges.mergeThreadCount() > 0)) {
+            boolean throttled = merges.getAutoIOThrottle();
+            merges.disableAutoIOThrottle();
             long start = System.nanoTime();
             log.info("search index: letting the running merges finish ({} segments)", before);
-            // A commit may select merges of its own (and a finished merge may start the next): until none is left.
-            do {
-                merges.sync();
-                commit(catalogSeq);
-            } while (w.hasPendingMerges() || merges.mergeThreadCount() > 0);
+            try {
+                // A commit may select merges of its own (and a finished merge may start the next): until none is
+                // left.
+                do {
+                    merges.sync();
+                    commit(catalogSeq);
+                } while (w.hasPendingMerges() || merges.mergeThreadCount() > 0);
+            } finally {
+                if (throttled) {
+                    merges.enableAutoIOThrottle();
+                }
+            }
             int after = committedSegments();
             log.info(
                     "search index: {} segments merged into {} in {} s",
@@ -549,16 +574,17 @@ public final class PaperIndex implements Closeable {
     private Document document(IndexedPaper p) {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
-        // Analysed once each, replayed into their own field and into the BM25 field. Two values of TEXT index as
-        // "title\nabstract" did: the English analyzer's position gap is 0 and its stop-word holes carry over.
+        // Analysed once each. The title is inverted twice (its own field for title: and its highlight, and the BM25
+        // field); the abstract, ten times longer, only into the BM25 field, whose offsets the snippets are read from
+        // (Highlights) and whose positions from ABSTRACT_POSITION on are abstract: (AbstractQueries). Inverting it
+        // twice was the largest part of an import's CPU (docs/scale.md).
         AnalyzedText title = AnalyzedText.of(analyzer, TITLE, p.title());
         AnalyzedText abstractText = AnalyzedText.of(analyzer, ABSTRACT, p.abstractText());
         doc.add(new StoredField(TITLE, p.title()));
         doc.add(new Field(TITLE, title.replay(), HIGHLIGHTED_TEXT));
         doc.add(new StoredField(ABSTRACT, p.abstractText()));
-        doc.add(new Field(ABSTRACT, abstractText.replay(), HIGHLIGHTED_TEXT));
-        doc.add(new Field(TEXT, title.replay(), TextField.TYPE_NOT_STORED));
-        doc.add(new Field(TEXT, abstractText.replay(), TextField.TYPE_NOT_STORED));
+        doc.add(new Field(TEXT, title.replay(0, ABSTRACT_POSITION), HIGHLIGHTED_TEXT));
+        doc.add(new Field(TEXT, abstractText.replay(ABSTRACT_POSITION, Integer.MAX_VALUE), HIGHLIGHTED_TEXT));
         for (String author : p.authors()) {
             doc.add(new TextField(AUTHORS, author, Field.Store.NO));
         }

@@ -1,7 +1,6 @@
 package org.dailypapers.search.lucene;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,9 +32,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.dailypapers.search.FacetCount;
 import org.dailypapers.search.SearchMode;
 import org.dailypapers.search.SearchRequest;
@@ -110,7 +106,8 @@ public final class SearchEngine {
         if (parsed.error() != null) {
             return new Result(0, List.of(), Map.of(), parsed.error());
         }
-        Query keyword = parsed.query();
+        Query parsedQuery = parsed.query();
+        Query keyword = parsedQuery == null ? null : AbstractQueries.inText(parsedQuery);
         Query highlight = withSnippets ? parsed.highlight() : null;
         Query filter = filter(request);
         int need = Math.multiplyExact(request.page() + 1, request.size());
@@ -345,10 +342,8 @@ public final class SearchEngine {
         String[] titles = null;
         String[] snippets = null;
         if (highlight != null) {
-            titles = highlighter(searcher, new WholeBreakIterator(), 0)
-                    .highlight(PaperIndex.TITLE, highlight, topDocs(ids), 1);
-            snippets = highlighter(searcher, BreakIterator.getSentenceInstance(Locale.ROOT), 1)
-                    .highlight(PaperIndex.ABSTRACT, highlight, topDocs(ids), 2);
+            titles = Highlights.titles(searcher, index.analyzer(), highlight, ids);
+            snippets = Highlights.snippets(searcher, index.analyzer(), highlight, ids);
         }
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(docs.size());
@@ -358,30 +353,6 @@ public final class SearchEngine {
                     id, docs.get(i).score(), titles == null ? null : titles[i], snippets == null ? null : snippets[i]));
         }
         return hits;
-    }
-
-    /** The highlighter's API takes TopDocs and answers in their order. */
-    private static TopDocs topDocs(int[] ids) {
-        ScoreDoc[] sds = new ScoreDoc[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            sds[i] = new ScoreDoc(ids[i], 1f);
-        }
-        return new TopDocs(
-                new org.apache.lucene.search.TotalHits(
-                        ids.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-                sds);
-    }
-
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, BreakIterator breaks, int noMatchPassages) {
-        return UnifiedHighlighter.builder(searcher, index.analyzer())
-                // Queries name the combined field (and authors, categories); its terms are the title's and the
-                // abstract's terms, analysed alike.
-                .withFieldMatcher(field -> true)
-                .withBreakIterator(() -> breaks)
-                .withMaxNoHighlightPassages(noMatchPassages)
-                // Escaping every character outside the marks makes stored titles with HTML in them harmless.
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .build();
     }
 
     private static Query filtered(Query query, @Nullable Query filter) {

@@ -408,15 +408,17 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         int n;
         rebuildUpTo = catalog.lastChangeSeq();
         rebuilding = true;
+        i.mergeAtFullSpeed(true);
         try {
             while ((n = catchUpStep()) > 0) {
                 done += n;
                 progress.progress(done, total);
             }
+            i.settleMerges(indexedSeq);
         } finally {
             rebuilding = false;
+            i.mergeAtFullSpeed(false);
         }
-        i.settleMerges(indexedSeq);
         uncommitted = false;
         i.refresh();
         return done;
@@ -445,8 +447,10 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
         while (keywordStep() > 0) {
             // documents whose keywords changed are rewritten too; they are no catalog changes, so not counted
         }
-        // Commands end here (import, bench): the last commit, after the merges an import's papers started finish.
-        settleMerges();
+        // Commands end here (import, bench). Merges still running are left: closing aborts them, and the server's
+        // next writes select them again, throttled beside its searches. Waiting for them at 2.7 million papers
+        // took longer than the import (docs/scale.md); a reindex waits (rebuild).
+        commitIfDirty(true);
         writableIndex().refresh();
         return done;
     }
@@ -502,12 +506,6 @@ public class SearchIndexer implements SmartLifecycle, StatisticsContributor, Sea
 
     private List<IndexedPaper> withStoredVectors(List<Paper> papers) {
         return CatalogDocuments.of(papers, catalog, vectors);
-    }
-
-    private synchronized void settleMerges() {
-        writableIndex().settleMerges(Math.max(0, indexedSeq));
-        uncommitted = false;
-        lastCommit = System.nanoTime();
     }
 
     private synchronized void commitIfDirty(boolean now) {

@@ -47,7 +47,7 @@ public final class UserQueryParser {
     static final int MAX_EXPANDING = 4;
 
     /** Terms a wildcard or fuzzy term may expand to (Lucene's default for fuzzy is 50 too). */
-    private static final int MAX_EXPANSIONS = 50;
+    static final int MAX_EXPANSIONS = 50;
 
     private static final String[] SYNTAX_FIELDS = {PaperIndex.TEXT, PaperIndex.AUTHORS, PaperIndex.CATEGORY};
 

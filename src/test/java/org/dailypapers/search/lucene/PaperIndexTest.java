@@ -137,23 +137,40 @@ class PaperIndexTest {
     }
 
     @Test
-    void shouldIndexTheBm25FieldExactlyAsTheJoinedTitleAndAbstractWould() throws IOException {
-        // Title and abstract are analysed once and replayed into the BM25 field as two values; it must hold the
-        // same terms, frequencies, positions and lengths as one value "title\nabstract" analysed afresh.
+    void shouldIndexTheBm25FieldExactlyAsTitleAndAbstractAnalysedAfreshWould() throws IOException {
+        // Title and abstract are analysed once and replayed into the BM25 field as two values, the abstract from
+        // ABSTRACT_POSITION on; it must hold the terms, frequencies, positions, offsets and lengths that the two
+        // values analysed afresh with that position gap give.
         List<IndexedPaper> papers = realPapers(400);
         var replayed = new org.apache.lucene.store.ByteBuffersDirectory();
         PaperIndex index = PaperIndex.openWritable(replayed);
         index.write(papers, false, 1);
         index.commit(1);
         var joined = new org.apache.lucene.store.ByteBuffersDirectory();
+        var gapped =
+                new org.apache.lucene.analysis.AnalyzerWrapper(
+                        org.apache.lucene.analysis.Analyzer.PER_FIELD_REUSE_STRATEGY) {
+                    private final org.apache.lucene.analysis.Analyzer fields = Analyzers.perField();
+
+                    @Override
+                    protected org.apache.lucene.analysis.Analyzer getWrappedAnalyzer(String fieldName) {
+                        return fields;
+                    }
+
+                    @Override
+                    public int getPositionIncrementGap(String fieldName) {
+                        return PaperIndex.ABSTRACT_POSITION;
+                    }
+                };
+        var withOffsets =
+                new org.apache.lucene.document.FieldType(org.apache.lucene.document.TextField.TYPE_NOT_STORED);
+        withOffsets.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         try (var writer = new org.apache.lucene.index.IndexWriter(
-                joined, new org.apache.lucene.index.IndexWriterConfig(Analyzers.perField()))) {
+                joined, new org.apache.lucene.index.IndexWriterConfig(gapped))) {
             for (IndexedPaper p : papers) {
                 var doc = new org.apache.lucene.document.Document();
-                doc.add(new org.apache.lucene.document.TextField(
-                        PaperIndex.TEXT,
-                        p.title() + "\n" + p.abstractText(),
-                        org.apache.lucene.document.Field.Store.NO));
+                doc.add(new org.apache.lucene.document.Field(PaperIndex.TEXT, p.title(), withOffsets));
+                doc.add(new org.apache.lucene.document.Field(PaperIndex.TEXT, p.abstractText(), withOffsets));
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -167,22 +184,30 @@ class PaperIndexTest {
             var leftTerms = left.terms(PaperIndex.TEXT).iterator();
             var rightTerms = right.terms(PaperIndex.TEXT).iterator();
             long terms = 0;
+            long inAbstracts = 0;
             org.apache.lucene.util.BytesRef term;
             while ((term = rightTerms.next()) != null) {
                 assertThat(leftTerms.next()).isEqualTo(term);
-                var lp = leftTerms.postings(null, org.apache.lucene.index.PostingsEnum.POSITIONS);
-                var rp = rightTerms.postings(null, org.apache.lucene.index.PostingsEnum.POSITIONS);
+                var lp = leftTerms.postings(null, org.apache.lucene.index.PostingsEnum.ALL);
+                var rp = rightTerms.postings(null, org.apache.lucene.index.PostingsEnum.ALL);
                 int doc;
                 while ((doc = rp.nextDoc()) != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
                     assertThat(lp.nextDoc()).isEqualTo(doc);
                     assertThat(lp.freq()).as(term.utf8ToString()).isEqualTo(rp.freq());
                     for (int k = 0; k < rp.freq(); k++) {
-                        assertThat(lp.nextPosition()).as(term.utf8ToString()).isEqualTo(rp.nextPosition());
+                        int position = rp.nextPosition();
+                        assertThat(lp.nextPosition()).as(term.utf8ToString()).isEqualTo(position);
+                        assertThat(lp.startOffset()).as(term.utf8ToString()).isEqualTo(rp.startOffset());
+                        assertThat(lp.endOffset()).as(term.utf8ToString()).isEqualTo(rp.endOffset());
+                        if (position >= PaperIndex.ABSTRACT_POSITION) {
+                            inAbstracts++;
+                        }
                     }
                 }
                 assertThat(lp.nextDoc()).isEqualTo(org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS);
                 terms++;
             }
+            assertThat(inAbstracts).isGreaterThan(10_000);
             assertThat(leftTerms.next()).isNull();
             assertThat(terms).isGreaterThan(4_000);
             var leftNorms = left.getNormValues(PaperIndex.TEXT);

@@ -229,6 +229,46 @@ class SearchEngineTest {
     }
 
     @Test
+    void shouldSearchAbstractWordsInTheAbstractOnly() {
+        // "Temperature" and "Mixtures" are title words; the abstract is searched as positions of the BM25 field.
+        assertThat(ids(bm25("temperature"))).containsExactly("2402.00002");
+        assertThat(ids(bm25("abstract:temperature"))).isEmpty();
+        assertThat(ids(bm25("abstract:mixtures"))).isEmpty();
+        assertThat(ids(bm25("title:temperature"))).containsExactly("2402.00002");
+        assertThat(ids(bm25("abstract:kelvin"))).containsExactly("2402.00002");
+        assertThat(ids(bm25("abstract:(kelvin OR routing)"))).containsExactlyInAnyOrder("2402.00002", "2504.00004");
+        assertThat(ids(bm25("abstract:conduct* AND NOT abstract:routing"))).containsExactly("2402.00002");
+        assertThat(ids(bm25("abstract:kelvn~1"))).containsExactly("2402.00002");
+        assertThat(ids(bm25("abstract:tempera*"))).isEmpty();
+    }
+
+    @Test
+    void shouldMatchAbstractPhrasesWithTheirStopWordsAndNeverAcrossTheTitle() {
+        assertThat(ids(bm25("abstract:\"thermal conductivity\""))).containsExactly("2402.00002");
+        assertThat(ids(bm25("abstract:\"conductivity thermal\""))).isEmpty();
+        assertThat(ids(bm25("abstract:\"conductivity of graphene\""))).containsExactly("2402.00002");
+        assertThat(ids(bm25("abstract:\"graphene conductivity\"~3"))).containsExactly("2402.00002");
+        // The title's last word and the abstract's first are not a phrase.
+        assertThat(ids(bm25("\"low temperature we measure\""))).isEmpty();
+        assertThat(ids(bm25("\"we measure the thermal\""))).containsExactly("2402.00002");
+    }
+
+    @Test
+    void shouldSnipTheAbstractAloneAndFallBackToItsFirstSentence() {
+        SearchEngine.Hit graphene = bm25("graphene kelvin").hits().getFirst();
+        assertThat(graphene.snippet())
+                .isEqualTo("We measure the thermal conductivity of <mark>graphene</mark> sheets below ten"
+                        + " <mark>kelvin</mark>.");
+        // Only the title matches: the snippet is the abstract's first sentence, unmarked, and no part of the title.
+        SearchEngine.Hit temperature = bm25("temperature").hits().getFirst();
+        assertThat(temperature.titleHighlight()).isEqualTo("Graphene at Low <mark>Temperature</mark>");
+        assertThat(temperature.snippet())
+                .isEqualTo("We measure the thermal conductivity of graphene sheets below ten kelvin.");
+        SearchEngine.Hit abstractOnly = bm25("abstract:routing").hits().getFirst();
+        assertThat(abstractOnly.snippet()).startsWith("<mark>Routing</mark> tokens to experts");
+    }
+
+    @Test
     void shouldCountCategoriesAndYearsOverAllHits() {
         SearchEngine.Result r = engine.search(
                 new SearchRequest(
