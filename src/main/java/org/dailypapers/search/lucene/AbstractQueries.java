@@ -44,7 +44,7 @@ final class AbstractQueries {
             }
             case BoostQuery boost -> new BoostQuery(inText(boost.getQuery()), boost.getBoost());
             case TermQuery t when onAbstract(t.getTerm()) -> inAbstract(term(t.getTerm()));
-            case PhraseQuery p when p.getField() != null && p.getField().equals(PaperIndex.ABSTRACT) -> phrase(p);
+            case PhraseQuery p when PaperIndex.ABSTRACT.equals(p.getField()) -> phrase(p);
             case MultiPhraseQuery p
             when p.getTermArrays().length > 0 && onAbstract(p.getTermArrays()[0][0]) -> phrase(p);
             case MultiTermQuery m when PaperIndex.ABSTRACT.equals(m.getField()) -> multiTerm(m);

@@ -410,8 +410,8 @@ public final class PaperIndex implements Closeable {
     }
 
     /**
-     * For a rebuild ({@code reindex}): lets the merges still running finish, with any they start in turn, at full
-     * speed, then commits them. Closing the writer rolls back, which aborts running merges: the 2.7-million-paper
+     * For a rebuild ({@code reindex}, which sets {@link #mergeAtFullSpeed} around it): lets the merges still running
+     * finish, with any they start in turn, then commits them. Closing the writer rolls back, which aborts running merges: the 2.7-million-paper
      * reindex ended with 67 segments, and every query looked each term up in all of them (docs/scale.md).
      *
      * @return the number of segments after
@@ -422,22 +422,13 @@ public final class PaperIndex implements Closeable {
         int before = committedSegments();
         if (w.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges
                 && (w.hasPendingMerges() || merges.mergeThreadCount() > 0)) {
-            boolean throttled = merges.getAutoIOThrottle();
-            merges.disableAutoIOThrottle();
             long start = System.nanoTime();
             log.info("search index: letting the running merges finish ({} segments)", before);
-            try {
-                // A commit may select merges of its own (and a finished merge may start the next): until none is
-                // left.
-                do {
-                    merges.sync();
-                    commit(catalogSeq);
-                } while (w.hasPendingMerges() || merges.mergeThreadCount() > 0);
-            } finally {
-                if (throttled) {
-                    merges.enableAutoIOThrottle();
-                }
-            }
+            // A commit may select merges of its own (and a finished merge may start the next): until none is left.
+            do {
+                merges.sync();
+                commit(catalogSeq);
+            } while (w.hasPendingMerges() || merges.mergeThreadCount() > 0);
             int after = committedSegments();
             log.info(
                     "search index: {} segments merged into {} in {} s",
