@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -13,9 +15,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -49,85 +48,114 @@ final class Highlights {
     private static final String UNMARK = "</mark>";
     private static final String ELLIPSIS = " … ";
 
+    private static final Set<String> STORED_FOR_A_HIT = Set.of(PaperIndex.ID, PaperIndex.TITLE, PaperIndex.ABSTRACT);
+
     private Highlights() {}
 
-    /** The whole title of each document, its matches marked; null where the highlighter has nothing. */
-    static String[] titles(IndexSearcher searcher, Analyzer analyzer, Query highlight, int[] ids) throws IOException {
-        return configured(UnifiedHighlighter.builder(searcher, analyzer), new WholeBreakIterator(), 0)
-                .build()
-                .highlight(PaperIndex.TITLE, highlight, topDocs(ids), 1);
+    /** What a hit shows from the index: its id, its marked title and its snippet (null where there is none). */
+    record Marked(String id, @Nullable String title, @Nullable String snippet) {}
+
+    /**
+     * Each document's id with its title and snippet marked for {@code highlight} (both null when it is null), in
+     * the order of {@code ids}. One highlighter does both fields, so each document's stored fields (id, title
+     * and abstract) are read and decompressed once.
+     */
+    static List<Marked> of(IndexSearcher searcher, Analyzer analyzer, @Nullable Query highlight, int[] ids)
+            throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<Marked> out = new ArrayList<>(ids.length);
+        if (highlight == null) {
+            for (int id : ids) {
+                out.add(new Marked(idOf(stored.document(id, Set.of(PaperIndex.ID))), null, null));
+            }
+            return out;
+        }
+        Map<Integer, String> idByDoc = new HashMap<>();
+        UnifiedHighlighter highlighter =
+                new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
+                        // Queries name the combined field (and authors, categories, title:, abstract:); its terms are
+                        // the
+                        // title's and the abstract's terms, analysed alike.
+                        .withFieldMatcher(field -> true)) {
+                    @Override
+                    protected BreakIterator getBreakIterator(String field) {
+                        return PaperIndex.TITLE.equals(field)
+                                ? new WholeBreakIterator()
+                                : BreakIterator.getSentenceInstance(Locale.ROOT);
+                    }
+
+                    @Override
+                    protected PassageFormatter getFormatter(String field) {
+                        return PaperIndex.TITLE.equals(field) ? html() : new AbstractSnippet();
+                    }
+
+                    @Override
+                    protected int getMaxNoHighlightPassages(String field) {
+                        // A title without a match is shown from the catalog; an abstract falls back to its first
+                        // sentence.
+                        return PaperIndex.TITLE.equals(field) ? 0 : 1;
+                    }
+
+                    @Override
+                    protected List<CharSequence[]> loadFieldValues(
+                            String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+                        return storedValues(stored, fields, docs, getMaxLength(), idByDoc);
+                    }
+                };
+        Map<String, String[]> marked = highlighter.highlightFields(
+                new String[] {PaperIndex.TITLE, PaperIndex.TEXT}, highlight, ids, new int[] {1, CANDIDATE_SENTENCES});
+        String[] titles = marked.get(PaperIndex.TITLE);
+        String[] snippets = marked.get(PaperIndex.TEXT);
+        for (int i = 0; i < ids.length; i++) {
+            String id = idByDoc.get(ids[i]);
+            out.add(new Marked(
+                    id != null ? id : idOf(stored.document(ids[i], Set.of(PaperIndex.ID))), titles[i], snippets[i]));
+        }
+        return out;
     }
 
     /**
-     * The best {@link #ABSTRACT_SENTENCES} sentences of each abstract with its matches marked, or its first sentence
-     * where nothing in it matches; null for an empty abstract.
+     * The values the highlighter asks for, from one read of each document: the title as stored, and for the BM25
+     * field the text its offsets refer to (title, separator, abstract), each cut at the highlighter's length. The
+     * id read with them goes to {@code idByDoc}.
      */
-    static String[] snippets(IndexSearcher searcher, Analyzer analyzer, Query highlight, int[] ids) throws IOException {
-        UnifiedHighlighter.Builder builder = configured(
-                        UnifiedHighlighter.builder(searcher, analyzer),
-                        BreakIterator.getSentenceInstance(Locale.ROOT),
-                        1)
-                .withFormatter(new AbstractSnippet());
-        UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
-            @Override
-            protected List<CharSequence[]> loadFieldValues(
-                    String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
-                return titleAndAbstract(searcher.storedFields(), fields, docs, getMaxLength());
-            }
-        };
-        return highlighter.highlight(PaperIndex.TEXT, highlight, topDocs(ids), CANDIDATE_SENTENCES);
-    }
-
-    private static UnifiedHighlighter.Builder configured(
-            UnifiedHighlighter.Builder builder, BreakIterator breaks, int noMatchPassages) {
-        return builder
-                // Queries name the combined field (and authors, categories, title:, abstract:); its terms are the
-                // title's and the abstract's terms, analysed alike.
-                .withFieldMatcher(field -> true)
-                .withBreakIterator(() -> breaks)
-                .withMaxNoHighlightPassages(noMatchPassages)
-                // Escaping every character outside the marks makes stored titles with HTML in them harmless.
-                .withFormatter(new DefaultPassageFormatter(MARK, UNMARK, ELLIPSIS, true));
-    }
-
-    /** The text the BM25 field's offsets refer to: title, separator, abstract (cut at the highlighter's length). */
-    private static List<CharSequence[]> titleAndAbstract(
-            StoredFields stored, String[] fields, DocIdSetIterator docs, int maxLength) throws IOException {
+    private static List<CharSequence[]> storedValues(
+            StoredFields stored, String[] fields, DocIdSetIterator docs, int maxLength, Map<Integer, String> idByDoc)
+            throws IOException {
         List<CharSequence[]> out = new ArrayList<>();
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-            Document d = stored.document(doc, Set.of(PaperIndex.TITLE, PaperIndex.ABSTRACT));
+            Document d = stored.document(doc, STORED_FOR_A_HIT);
+            idByDoc.put(doc, idOf(d));
+            String title = nonNull(d.get(PaperIndex.TITLE));
             CharSequence[] values = new CharSequence[fields.length];
             for (int i = 0; i < fields.length; i++) {
-                if (PaperIndex.TEXT.equals(fields[i])) {
-                    String title = nonNull(d.get(PaperIndex.TITLE)).replace(SEPARATOR, ' ');
-                    String joined = title + SEPARATOR + nonNull(d.get(PaperIndex.ABSTRACT));
-                    values[i] = joined.length() > maxLength ? joined.substring(0, maxLength) : joined;
-                } else {
-                    values[i] = d.get(fields[i]);
-                }
+                String value = PaperIndex.TEXT.equals(fields[i])
+                        ? title.replace(SEPARATOR, ' ') + SEPARATOR + nonNull(d.get(PaperIndex.ABSTRACT))
+                        : PaperIndex.TITLE.equals(fields[i]) ? title : nonNull(d.get(fields[i]));
+                values[i] = value.length() > maxLength ? value.substring(0, maxLength) : value;
             }
             out.add(values);
         }
         return out;
     }
 
+    private static String idOf(Document d) {
+        return nonNull(d.get(PaperIndex.ID));
+    }
+
+    private static DefaultPassageFormatter html() {
+        // Escaping every character outside the marks makes stored titles with HTML in them harmless.
+        return new DefaultPassageFormatter(MARK, UNMARK, ELLIPSIS, true);
+    }
+
     private static String nonNull(@Nullable String s) {
         return s == null ? "" : s;
     }
 
-    /** The highlighter's API takes TopDocs and answers in their order. */
-    private static TopDocs topDocs(int[] ids) {
-        ScoreDoc[] sds = new ScoreDoc[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            sds[i] = new ScoreDoc(ids[i], 1f);
-        }
-        return new TopDocs(new TotalHits(ids.length, TotalHits.Relation.EQUAL_TO), sds);
-    }
-
-    /** Formats the abstract's part of the joined text's passages; the title is shown by {@link #titles}. */
+    /** Formats the abstract's part of the joined text's passages; the title is marked in its own field. */
     static final class AbstractSnippet extends PassageFormatter {
 
-        private final DefaultPassageFormatter html = new DefaultPassageFormatter(MARK, UNMARK, ELLIPSIS, true);
+        private final DefaultPassageFormatter html = html();
 
         @Override
         public @Nullable Object format(Passage[] passages, String content) {

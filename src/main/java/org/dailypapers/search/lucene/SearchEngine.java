@@ -10,14 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -339,18 +337,11 @@ public final class SearchEngine {
             return List.of();
         }
         int[] ids = docs.stream().mapToInt(Fusion.Scored::docId).toArray();
-        String[] titles = null;
-        String[] snippets = null;
-        if (highlight != null) {
-            titles = Highlights.titles(searcher, index.analyzer(), highlight, ids);
-            snippets = Highlights.snippets(searcher, index.analyzer(), highlight, ids);
-        }
-        StoredFields stored = searcher.storedFields();
+        List<Highlights.Marked> marked = Highlights.of(searcher, index.analyzer(), highlight, ids);
         List<Hit> hits = new ArrayList<>(docs.size());
         for (int i = 0; i < ids.length; i++) {
-            String id = stored.document(ids[i], Set.of(PaperIndex.ID)).get(PaperIndex.ID);
-            hits.add(new Hit(
-                    id, docs.get(i).score(), titles == null ? null : titles[i], snippets == null ? null : snippets[i]));
+            Highlights.Marked m = marked.get(i);
+            hits.add(new Hit(m.id(), docs.get(i).score(), m.title(), m.snippet()));
         }
         return hits;
     }
