@@ -12,11 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -268,14 +271,30 @@ public final class SearchEngine {
      * score float HNSW gives ((1 + cosine) / 2), so fusion sees the same scale whatever the vector format.
      */
     private static TopDocs rescored(IndexSearcher searcher, float[] vector, TopDocs top) throws IOException {
-        ScoreDoc[] docs = new ScoreDoc[top.scoreDocs.length];
+        ScoreDoc[] docs = top.scoreDocs.clone();
+        // In document order: one reader of float vectors per segment, and reads that move forward through its file.
+        java.util.Arrays.sort(docs, Comparator.comparingInt((ScoreDoc sd) -> sd.doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        FloatVectorValues values = null;
+        KnnVectorValues.DocIndexIterator vectors = null;
         for (int i = 0; i < docs.length; i++) {
-            int doc = top.scoreDocs[i].doc;
-            float[] original = PaperIndex.vectorOf(searcher, doc);
-            float score = original == null
-                    ? top.scoreDocs[i].score
-                    : org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT.compare(vector, original);
-            docs[i] = new ScoreDoc(doc, score);
+            int doc = docs[i].doc;
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                values = leaves.get(li).reader().getFloatVectorValues(PaperIndex.VECTOR);
+                vectors = values == null ? null : values.iterator();
+            }
+            int local = doc - leaves.get(li).docBase;
+            if (vectors != null && vectors.docID() < local) {
+                vectors.advance(local);
+            }
+            // A candidate without its float original (none here) keeps the graph's score.
+            if (values != null && vectors != null && vectors.docID() == local) {
+                docs[i] = new ScoreDoc(
+                        doc, VectorSimilarityFunction.DOT_PRODUCT.compare(vector, values.vectorValue(vectors.index())));
+            }
         }
         java.util.Arrays.sort(docs, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : a.doc - b.doc);
         return new TopDocs(top.totalHits, docs);
