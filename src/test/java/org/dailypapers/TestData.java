@@ -1,7 +1,16 @@
 package org.dailypapers;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared real data sets ({@code ../shared/data} beside the repository). Found by walking up from the working
@@ -34,6 +43,20 @@ public final class TestData {
 
     public static Path arxivDailyCs() {
         return file("arxiv-daily-cs/all_unique_papers_2025-03-18_to_2026-07-01.jsonl.gz");
+    }
+
+    /** The first {@code n} records of {@link #arxivDailyCs()}, as parsed JSON. */
+    public static List<JsonNode> arxivDailyCsRecords(int n) throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(arxivDailyCs())), StandardCharsets.UTF_8))) {
+            String line;
+            while (out.size() < n && (line = in.readLine()) != null) {
+                out.add(json.readTree(line));
+            }
+        }
+        return out;
     }
 
     public static Path hfDailyPapers() {

@@ -71,37 +71,7 @@ final class Highlights {
             return out;
         }
         Map<Integer, String> idByDoc = new HashMap<>();
-        UnifiedHighlighter highlighter =
-                new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
-                        // Queries name the combined field (and authors, categories, title:, abstract:); its terms are
-                        // the
-                        // title's and the abstract's terms, analysed alike.
-                        .withFieldMatcher(field -> true)) {
-                    @Override
-                    protected BreakIterator getBreakIterator(String field) {
-                        return PaperIndex.TITLE.equals(field)
-                                ? new WholeBreakIterator()
-                                : BreakIterator.getSentenceInstance(Locale.ROOT);
-                    }
-
-                    @Override
-                    protected PassageFormatter getFormatter(String field) {
-                        return PaperIndex.TITLE.equals(field) ? html() : new AbstractSnippet();
-                    }
-
-                    @Override
-                    protected int getMaxNoHighlightPassages(String field) {
-                        // A title without a match is shown from the catalog; an abstract falls back to its first
-                        // sentence.
-                        return PaperIndex.TITLE.equals(field) ? 0 : 1;
-                    }
-
-                    @Override
-                    protected List<CharSequence[]> loadFieldValues(
-                            String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
-                        return storedValues(stored, fields, docs, getMaxLength(), idByDoc);
-                    }
-                };
+        UnifiedHighlighter highlighter = new OneReadHighlighter(searcher, analyzer, stored, idByDoc);
         Map<String, String[]> marked = highlighter.highlightFields(
                 new String[] {PaperIndex.TITLE, PaperIndex.TEXT}, highlight, ids, new int[] {1, CANDIDATE_SENTENCES});
         String[] titles = marked.get(PaperIndex.TITLE);
@@ -150,6 +120,49 @@ final class Highlights {
 
     private static String nonNull(@Nullable String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * The title whole and the abstract by sentences, each with its own formatter, from values read once per hit
+     * ({@link #storedValues}).
+     */
+    private static final class OneReadHighlighter extends UnifiedHighlighter {
+
+        private final StoredFields stored;
+        private final Map<Integer, String> idByDoc;
+
+        OneReadHighlighter(
+                IndexSearcher searcher, Analyzer analyzer, StoredFields stored, Map<Integer, String> idByDoc) {
+            // Queries name the combined field (and authors, categories, title:, abstract:); its terms are the
+            // title's and the abstract's terms, analysed alike.
+            super(UnifiedHighlighter.builder(searcher, analyzer).withFieldMatcher(field -> true));
+            this.stored = stored;
+            this.idByDoc = idByDoc;
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            return PaperIndex.TITLE.equals(field)
+                    ? new WholeBreakIterator()
+                    : BreakIterator.getSentenceInstance(Locale.ROOT);
+        }
+
+        @Override
+        protected PassageFormatter getFormatter(String field) {
+            return PaperIndex.TITLE.equals(field) ? html() : new AbstractSnippet();
+        }
+
+        @Override
+        protected int getMaxNoHighlightPassages(String field) {
+            // A title without a match is shown from the catalog; an abstract falls back to its first sentence.
+            return PaperIndex.TITLE.equals(field) ? 0 : 1;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
+            return storedValues(stored, fields, docs, getMaxLength(), idByDoc);
+        }
     }
 
     /** Formats the abstract's part of the joined text's passages; the title is marked in its own field. */

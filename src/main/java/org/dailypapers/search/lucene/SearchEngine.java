@@ -291,7 +291,7 @@ public final class SearchEngine {
                 vectors.advance(local);
             }
             // A candidate without its float original (none here) keeps the graph's score.
-            if (values != null && vectors != null && vectors.docID() == local) {
+            if (vectors != null && vectors.docID() == local) {
                 docs[i] = new ScoreDoc(
                         doc, VectorSimilarityFunction.DOT_PRODUCT.compare(vector, values.vectorValue(vectors.index())));
             }

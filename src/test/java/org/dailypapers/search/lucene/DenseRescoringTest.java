@@ -3,17 +3,12 @@ package org.dailypapers.search.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.zip.GZIPInputStream;
 import org.apache.lucene.store.FSDirectory;
 import org.dailypapers.TestData;
 import org.dailypapers.search.SearchMode;
@@ -23,7 +18,6 @@ import org.dailypapers.search.embedding.BgeEmbedder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Dense hits of the default (int8) index come in the order of their float vectors, with the float score, over an
@@ -39,7 +33,7 @@ class DenseRescoringTest {
 
     @Test
     void shouldOrderDenseHitsByTheirFloatVectorsInEverySegment() throws IOException {
-        List<JsonNode> records = records(SEGMENTS * PER_SEGMENT + 20);
+        List<JsonNode> records = TestData.arxivDailyCsRecords(SEGMENTS * PER_SEGMENT + 20);
         List<String> titles =
                 records.stream().map(r -> r.path("title").asText()).toList();
         List<String> queries = titles.subList(SEGMENTS * PER_SEGMENT, titles.size());
@@ -89,18 +83,5 @@ class DenseRescoringTest {
             dot += a[i] * b[i];
         }
         return (1 + dot) / 2;
-    }
-
-    private static List<JsonNode> records(int n) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(TestData.arxivDailyCs())), StandardCharsets.UTF_8))) {
-            String line;
-            while (out.size() < n && (line = in.readLine()) != null) {
-                out.add(json.readTree(line));
-            }
-        }
-        return out;
     }
 }

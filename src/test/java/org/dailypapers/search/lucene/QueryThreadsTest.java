@@ -2,15 +2,10 @@ package org.dailypapers.search.lucene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.lucene.store.FSDirectory;
 import org.dailypapers.TestData;
 import org.dailypapers.search.SearchMode;
@@ -21,7 +16,6 @@ import org.dailypapers.search.embedding.BgeEmbedder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A search spread over several threads ({@code dailypapers.search.query-threads}) answers exactly what the caller
@@ -38,7 +32,7 @@ class QueryThreadsTest {
 
     @Test
     void shouldRankTheSameOnSeveralThreadsAsOnTheCallerAlone() throws IOException {
-        List<JsonNode> records = records(SEGMENTS * PER_SEGMENT + 40);
+        List<JsonNode> records = TestData.arxivDailyCsRecords(SEGMENTS * PER_SEGMENT + 40);
         List<JsonNode> indexed = records.subList(0, SEGMENTS * PER_SEGMENT);
         List<String> queries = records.subList(SEGMENTS * PER_SEGMENT, records.size()).stream()
                 .map(r -> r.path("title").asText())
@@ -94,18 +88,5 @@ class QueryThreadsTest {
 
     private static List<String> ids(List<SearchEngine.Hit> hits) {
         return hits.stream().map(SearchEngine.Hit::id).toList();
-    }
-
-    private static List<JsonNode> records(int n) throws IOException {
-        JsonMapper json = JsonMapper.builder().build();
-        List<JsonNode> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(TestData.arxivDailyCs())), StandardCharsets.UTF_8))) {
-            String line;
-            while (out.size() < n && (line = in.readLine()) != null) {
-                out.add(json.readTree(line));
-            }
-        }
-        return out;
     }
 }
